@@ -1,0 +1,73 @@
+"""The formula language: parse once, check before running, evaluate exactly and fast.
+
+Pipeline, one module each: :mod:`.grammar` (pyparsing) → :mod:`.ast` (frozen nodes) →
+:mod:`.parser` (limits, positioned errors) → :mod:`.checker` (names, arity, kinds;
+sugar rewritten into arithmetic) → :mod:`.interpreter` (the reference) and
+:mod:`.compiler` (the fast path) ; :mod:`.unparse` gives canonical text back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+
+from lkip_rules.formula import ast, checker, compiler, interpreter, parser
+from lkip_rules.formula.ast import Period
+from lkip_rules.formula.unparse import unparse
+from lkip_rules.formula.values import Values
+
+__all__ = ["Formula", "Period", "parse_formula"]
+
+
+class Formula:
+    """A parsed, checked and compiled formula.
+
+    ``evaluate(values, *, year=None) -> Decimal`` is the compiled function itself, so a
+    call costs no more than the arithmetic and the value look-ups.
+    """
+
+    __slots__ = ("evaluate", "lowered", "names", "source", "tree")
+
+    source: str
+    tree: ast.Node
+    lowered: ast.Node
+    names: Mapping[str, frozenset[Period]]
+    evaluate: compiler.Evaluator
+
+    def __init__(self, source: str, tree: ast.Node) -> None:
+        self.source = source
+        self.tree = tree
+        self.lowered = checker.lower(tree)
+        found: dict[str, set[Period]] = {}
+        for node in ast.walk(self.lowered):
+            if isinstance(node, ast.Ref):
+                found.setdefault(node.name, set()).add(node.period)
+        self.names = MappingProxyType({name: frozenset(periods) for name, periods in found.items()})
+        self.evaluate = compiler.compile_tree(self.lowered, source)
+
+    def evaluate_reference(self, values: Values, *, year: int | None = None) -> Decimal:
+        """Evaluate by walking the tree: slower, the definition the fast path must match."""
+        return interpreter.evaluate(self.lowered, values, year, self.source)
+
+    def __str__(self) -> str:
+        return unparse(self.tree)
+
+    def __repr__(self) -> str:
+        return f"Formula({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Formula) and self.tree == other.tree
+
+    def __hash__(self) -> int:
+        return hash(self.tree)
+
+
+def parse_formula(text: str, *, known_names: Collection[str] | None = None) -> Formula:
+    """Parse and check ``text``; raise a FormulaError subclass if it is not a valid formula.
+
+    With ``known_names``, every name the formula uses must be one of them.
+    """
+    tree = parser.parse(text)
+    checker.check(tree, text, known_names)
+    return Formula(text, tree)

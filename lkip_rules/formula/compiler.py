@@ -1,0 +1,168 @@
+"""Compile a checked, lowered tree into a Python function, once, for fast evaluation.
+
+The generated source is built from our own tree only: numbers and periods are passed in
+as constants, operators come from a fixed set, and names appear only as string literals
+after the grammar has restricted them to ``[a-z0-9_.]`` (checked again here). No other
+text the user wrote reaches ``compile``.
+
+The fast path assumes all goes well. Any surprise — a value that is not a Decimal, a
+missing value, a zero divisor, a decimal signal — hands the call to the reference
+interpreter, which then raises the precise error (or returns, if a lazily evaluated
+branch made the value unnecessary). So the compiled code never has to explain anything.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+from typing import Any, Protocol
+
+from lkip_rules.errors import EvaluationError
+from lkip_rules.formula import ast, interpreter, values
+from lkip_rules.formula.functions import maximum, minimum, round_half_up
+from lkip_rules.formula.grammar import NAME_PATTERN
+
+
+class Evaluator(Protocol):
+    def __call__(self, values: values.Values, *, year: int | None = None) -> Decimal: ...
+
+
+class _Fallback(Exception):
+    """Leave the fast path; the reference interpreter will take over."""
+
+
+# What sends a call from the fast path to the reference interpreter: our marker, a decimal
+# signal, an evaluation error, a missing key or year, a value of an unexpected type.
+_LEAVE_FAST_PATH = (_Fallback, ArithmeticError, EvaluationError, LookupError, TypeError, AttributeError)
+
+
+def _fallback() -> Any:
+    raise _Fallback
+
+
+def _slow(vals: values.Values, name: str, period: ast.Period, year: int | None) -> Decimal:
+    found = values.resolve(vals, name, period, year)
+    if isinstance(found, values.Missing):
+        raise _Fallback
+    return found
+
+
+def compile_tree(node: ast.Node, source: str) -> Evaluator:
+    """A function ``evaluate(values, *, year=None) -> Decimal`` for ``node``."""
+    return _Compiler(node, source).build()
+
+
+_SAFE_NAME = re.compile(NAME_PATTERN)
+
+
+def _literal(name: str) -> str:
+    """A name as a string literal; the grammar allows only [a-z0-9_.] in names."""
+    if not _SAFE_NAME.fullmatch(name):  # trees built by hand must obey the grammar too
+        raise ValueError(f"not a formula name: {name!r}")
+    return repr(name)
+
+
+class _Compiler:
+    def __init__(self, node: ast.Node, source: str) -> None:
+        self.node = node
+        self.source = source
+        self.slots: dict[ast.Ref, int] = {}  # (name, period) → slot; spans do not matter
+        self.constants: dict[str, object] = {}
+        self.counter = itertools.count()
+
+    def build(self) -> Evaluator:
+        body = self.expr(self.node)
+        lines = ["def evaluate(values, *, year=None):", "    try:"]
+        for ref, slot in self.slots.items():
+            lines += self.fetch(ref, slot)
+        lines += [
+            f"        return {body}",
+            "    except _LEAVE_FAST_PATH:",
+            "        pass",  # outside the except block, so the fallback's error is not chained
+            "    return _reference(values, year)",
+        ]
+        node, source = self.node, self.source
+
+        def reference(vals: values.Values, year: int | None) -> Decimal:
+            return interpreter.evaluate(node, vals, year, source)
+
+        namespace: dict[str, Any] = {
+            "_D": Decimal,
+            "_Fallback": _Fallback,
+            "_fallback": _fallback,
+            "_LEAVE_FAST_PATH": _LEAVE_FAST_PATH,
+            "_reference": reference,
+            "_slow": _slow,
+            "_min": minimum,
+            "_max": maximum,
+            "_round": round_half_up,
+            **self.constants,
+        }
+        code = compile("\n".join(lines), f"<formula {source[:60]!r}>", "exec")
+        exec(code, namespace)  # noqa: S102 - code generated from our own tree, see module doc
+        evaluate: Evaluator = namespace["evaluate"]
+        return evaluate
+
+    def constant(self, value: object) -> str:
+        name = f"_c{next(self.counter)}"
+        self.constants[name] = value
+        return name
+
+    def fetch(self, ref: ast.Ref, slot: int) -> list[str]:
+        """Lines that put the value of ``ref`` in local ``s<slot>`` or fall back.
+
+        Fast cases: a Decimal under the name, or a dict of Decimals by year. Anything
+        else (ints, text, other mappings, a missing key) takes ``_slow``, and a KeyError
+        or TypeError leaves the fast path altogether.
+        """
+        var = f"s{slot}"
+        key = _literal(ref.name)
+        slow = f"_slow(values, {key}, {self.constant(ref.period)}, year)"
+        if ref.period == ast.CURRENT:
+            return [
+                f"        {var} = values[{key}]",
+                f"        if {var}.__class__ is not _D:",
+                f"            {var} = {var}[year] if {var}.__class__ is dict else {slow}",
+                f"            if {var}.__class__ is not _D: {var} = {slow}",
+            ]
+        if ref.period.year is not None:
+            at = str(ref.period.year)
+        else:
+            at = f"year {'+' if ref.period.offset > 0 else '-'} {abs(ref.period.offset)}"
+        return [
+            f"        {var} = values[{key}][{at}]",
+            f"        if {var}.__class__ is not _D: {var} = {slow}",
+        ]
+
+    def expr(self, node: ast.Node) -> str:
+        if isinstance(node, ast.Number):
+            return self.constant(node.value)
+        if isinstance(node, ast.Ref):
+            key = ast.Ref(node.name, node.period)
+            return f"s{self.slots.setdefault(key, len(self.slots))}"
+        if isinstance(node, ast.Unary):
+            op = "not " if node.op == "not" else node.op
+            return f"({op}{self.expr(node.operand)})"
+        if isinstance(node, ast.Call):
+            return self.call(node)
+        left, right = self.expr(node.left), self.expr(node.right)
+        if node.op == "/":
+            # A zero (or -0) divisor is falsy: leave the fast path to report it.
+            return f"({left} / ({right} or _fallback()))"
+        return f"({left} {node.op} {right})"
+
+    def call(self, node: ast.Call) -> str:
+        args = [self.expr(arg) for arg in node.args]
+        if node.func == "if":
+            return f"({args[1]} if {args[0]} else {args[2]})"
+        if node.func == "coalesce":
+            # Missing values make the fast path fall back, where coalesce is exact.
+            return args[0]
+        if node.func == "abs":
+            return f"abs({args[0]})"
+        if node.func == "round":
+            return f"_round({args[0]}, int({args[1]}))"
+        target = {"min": "_min", "max": "_max"}[node.func]
+        return f"{target}({', '.join(args)})"
+

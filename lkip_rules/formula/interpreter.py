@@ -1,0 +1,128 @@
+"""The reference evaluator: a plain walk over the (lowered) tree.
+
+It is the definition of what a formula means. The compiled evaluator must agree with
+it on every input (the property tests check that), and hands over to it whenever
+something goes wrong, so every error is raised from here, with full detail.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Callable
+from decimal import Decimal
+
+from lkip_rules.errors import DivisionByZeroError, MissingValueError, NumericError
+from lkip_rules.formula import ast, values
+from lkip_rules.formula.functions import maximum, minimum, round_half_up
+from lkip_rules.formula.unparse import unparse
+
+Resolver = Callable[[ast.Ref], Decimal]
+
+
+def evaluate(node: ast.Node, vals: values.Values, year: int | None, source: str) -> Decimal:
+    """Evaluate a checked, lowered tree on ``vals`` for ``year``."""
+
+    def resolve(ref: ast.Ref) -> Decimal:
+        found = values.resolve(vals, ref.name, ref.period, year)
+        if isinstance(found, values.Missing):
+            raise values.missing_error(ref.name, ref.period, year, source, ref.span)
+        return found
+
+    try:
+        result = _Walker(resolve, source).number(node)
+    except (decimal.Overflow, decimal.InvalidOperation) as exc:
+        raise NumericError(
+            f"the result is too large or too precise for exact arithmetic ({type(exc).__name__})",
+            source=source,
+            span=node.span,
+        ) from None
+    if not result.is_finite():  # only under a decimal context whose traps were turned off
+        raise NumericError(f"the result is {result}, not a finite number", source=source, span=node.span)
+    return result
+
+
+class _Walker:
+    def __init__(self, resolve: Resolver, source: str) -> None:
+        self.resolve = resolve
+        self.source = source
+
+    def number(self, node: ast.Node) -> Decimal:
+        if isinstance(node, ast.Number):
+            return node.value
+        if isinstance(node, ast.Ref):
+            return self.resolve(node)
+        if isinstance(node, ast.Unary):
+            operand = self.number(node.operand)
+            return -operand if node.op == "-" else +operand
+        if isinstance(node, ast.Call):
+            return self.call(node)
+        left = self.number(node.left)
+        right = self.number(node.right)
+        if node.op == "+":
+            return left + right
+        if node.op == "-":
+            return left - right
+        if node.op == "*":
+            return left * right
+        if not right:
+            raise self.division_by_zero(node)
+        return left / right
+
+    def condition(self, node: ast.Node) -> bool:
+        if isinstance(node, ast.Unary):  # only "not" gives a condition
+            return not self.condition(node.operand)
+        assert isinstance(node, ast.Binary)
+        if node.op == "and":
+            return self.condition(node.left) and self.condition(node.right)
+        if node.op == "or":
+            return self.condition(node.left) or self.condition(node.right)
+        left, right = self.number(node.left), self.number(node.right)
+        return _COMPARE[node.op](left, right)
+
+    def call(self, node: ast.Call) -> Decimal:
+        args = node.args
+        if node.func == "if":
+            return self.number(args[1] if self.condition(args[0]) else args[2])
+        if node.func == "coalesce":
+            for arg in args[:-1]:
+                try:
+                    return self.number(arg)
+                except MissingValueError:
+                    continue
+            return self.number(args[-1])
+        numbers = [self.number(arg) for arg in args]
+        if node.func == "min":
+            return minimum(*numbers)
+        if node.func == "max":
+            return maximum(*numbers)
+        if node.func == "abs":
+            return abs(numbers[0])
+        assert node.func == "round", node.func
+        return round_half_up(numbers[0], int(numbers[1]))
+
+    def division_by_zero(self, node: ast.Binary) -> DivisionByZeroError:
+        divisor = unparse(node.right)
+        involved = {}
+        for sub in ast.walk(node.right):
+            if isinstance(sub, ast.Ref):
+                involved[unparse(sub)] = self.resolve(sub)
+        shown = ", ".join(f"{name} = {value}" for name, value in involved.items())
+        detail = f" ({shown})" if shown else ""
+        return DivisionByZeroError(
+            f"division by zero: the divisor {divisor} is 0{detail}",
+            divisor=divisor,
+            values=involved,
+            source=self.source,
+            span=node.right.span,
+            hint="declare what a zero should mean, e.g. if(x == 0, 0, y / x), or fix the data",
+        )
+
+
+_COMPARE: dict[str, Callable[[Decimal, Decimal], bool]] = {
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+}

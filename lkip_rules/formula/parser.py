@@ -1,0 +1,110 @@
+"""Formula text → AST, with size limits and errors that point at the wrong token."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pyparsing as pp
+
+from lkip_rules.errors import FormulaLimitError, FormulaSyntaxError
+from lkip_rules.formula import ast, grammar
+
+MAX_LENGTH = 10_000
+"""Longest formula text accepted, in characters."""
+MAX_NESTING = 32
+"""Deepest nesting of brackets, parentheses and prefix operators accepted."""
+MAX_DEPTH = 100
+"""Deepest tree accepted (a chain of 100 operators; use sum() for longer lists)."""
+
+_GRAMMAR = grammar.build()
+_TOKEN = re.compile(r"\s*(" + grammar.NAME_PATTERN + r"|[0-9][0-9_.]*|<=|>=|==|!=|\S)")
+_EXPECTED = {
+    "operand": "a number, a name, a function call or '('",
+    "end of text": "an operator or the end of the formula",
+    "whole number": "a whole number",
+}
+# Characters people bring from spreadsheets, with what to write instead.
+_HINTS = {
+    "%": "there is no '%' operator: write part / whole * 100, or pct(part, whole)",
+    "^": "there is no power operator: multiply, e.g. x * x",
+    "=": "compare with '==', not '='",
+    ",": "use a point for decimals (1.5) and commas only between function arguments",
+    "\u00d7": "multiply with '*'",
+    ":": "divide with '/'",
+    ";": "separate function arguments with ','",
+}
+
+
+def parse(text: str) -> ast.Node:
+    """Parse formula text into an AST; raise FormulaError if it is not a formula."""
+    if not isinstance(text, str):
+        raise FormulaSyntaxError(f"a formula is text, not {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise FormulaLimitError(
+            f"the formula is {len(text):,} characters long; the limit is {MAX_LENGTH:,}",
+            source=text[:200],
+            span=(0, 1),
+            hint="split it into several indicators that reference each other",
+        )
+    _check_nesting(text)
+    return _parse_cached(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> ast.Node:
+    # Catalogs repeat formulas; trees are immutable, so sharing them is safe.
+    try:
+        node: ast.Node = _GRAMMAR.parse_string(text, parse_all=True)[0]
+    except pp.ParseBaseException as exc:
+        raise _syntax_error(text, exc.loc, exc.msg) from None
+    except grammar.ClimbError as exc:
+        raise FormulaSyntaxError(exc.message, source=text, span=exc.span) from None
+    except RecursionError:  # a safety net: _check_nesting should have stopped it
+        raise _too_deep(text, (0, 1)) from None
+    if ast.depth(node) > MAX_DEPTH:
+        raise FormulaLimitError(
+            f"the formula nests more than {MAX_DEPTH} operations deep",
+            source=text,
+            span=node.span,
+            hint="use sum(...) or avg(...) for long lists, or split the formula",
+        )
+    return node
+
+
+def _check_nesting(text: str) -> None:
+    """Refuse deep nesting before pyparsing recurses into it."""
+    level = 0
+    for match in re.finditer(r"[(\[]|[)\]]", text):
+        level += 1 if match.group() in "([" else -1
+        if level > MAX_NESTING:
+            raise _too_deep(text, match.span())
+    run = _PREFIX_RUN.search(text)
+    if run is not None:
+        raise _too_deep(text, run.span())
+
+
+_PREFIX_RUN = re.compile(r"(?:(?:[-+]|not(?![a-z0-9_.]))\s*){" + str(MAX_NESTING + 1) + ",}")
+
+
+def _too_deep(text: str, span: ast.Span) -> FormulaLimitError:
+    return FormulaLimitError(
+        f"the formula is nested more than {MAX_NESTING} levels deep",
+        source=text,
+        span=span,
+        hint="simplify it, or split it into indicators that reference each other",
+    )
+
+
+def _syntax_error(text: str, loc: int, msg: str) -> FormulaSyntaxError:
+    expected = msg.removeprefix("Expected ")
+    expected = _EXPECTED.get(expected, expected)
+    match = _TOKEN.match(text, loc)
+    if match is None:
+        found, span = "the end of the formula", (len(text), len(text) + 1)
+    else:
+        found, span = repr(match.group(1)), match.span(1)
+    hint = _HINTS.get(match.group(1)) if match else None
+    if match and match.group(1)[:1].isupper():
+        hint = "names are written in lower case: jumlah_koperasi, not Jumlah_Koperasi"
+    return FormulaSyntaxError(f"expected {expected}, found {found}", source=text, span=span, hint=hint)

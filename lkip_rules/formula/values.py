@@ -1,0 +1,113 @@
+"""Values handed to ``Formula.evaluate``: checking them and finding a name's value for a year.
+
+``values`` maps a name either to a number (its value for year N) or to a mapping
+``{year: number}``. Numbers are ``int``, ``str`` or ``Decimal``; ``float`` is refused
+because it is not exact (0.1 is not one tenth), and so are ``bool``, NaN and infinity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from lkip_rules.errors import InvalidValueError, MissingValueError, YearRequiredError
+from lkip_rules.formula import ast
+
+Number = int | str | Decimal
+Values = Mapping[str, Any]
+
+_DECIMAL_TEXT = re.compile(r"\s*[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\s*")
+
+
+class Missing:
+    """The marker for "no value": never a number, never silently 0."""
+
+    _instance: Missing | None = None
+
+    def __new__(cls) -> Missing:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = Missing()
+
+
+def to_decimal(raw: object, what: str) -> Decimal:
+    """``raw`` as an exact finite Decimal, or InvalidValueError naming ``what``."""
+    if type(raw) is Decimal:
+        if raw.is_finite():
+            return raw
+        raise InvalidValueError(f"{what} is {raw}, not a finite number")
+    if isinstance(raw, bool):
+        raise InvalidValueError(f"{what} is {raw!r}: a yes/no value, not a number")
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        raise InvalidValueError(
+            f"{what} is the float {raw!r}, which is not exact",
+            hint=f"pass it as text or Decimal instead: '{raw!r}' or Decimal('{raw!r}')",
+        )
+    if isinstance(raw, str):
+        if _DECIMAL_TEXT.fullmatch(raw):
+            try:
+                return Decimal(raw.strip())
+            except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+                pass
+        raise InvalidValueError(f"{what} is {raw!r}, which is not a number such as '1234.5'")
+    if isinstance(raw, Decimal):  # a Decimal subclass
+        return to_decimal(Decimal(raw), what)
+    raise InvalidValueError(f"{what} is a {type(raw).__name__}, not a number (int, str or Decimal)")
+
+
+def resolve(values: Values, name: str, period: ast.Period, year: int | None) -> Decimal | Missing:
+    """The value of ``name`` at ``period`` when evaluating ``year``, or MISSING."""
+    if not isinstance(values, Mapping):
+        raise InvalidValueError(f"values must be a mapping of names to numbers, not {type(values).__name__}")
+    raw = values.get(name, MISSING)
+    if raw is MISSING or raw is None:
+        return MISSING
+    if isinstance(raw, Mapping):
+        wanted = _wanted_year(name, period, year)
+        found = raw.get(wanted, MISSING)
+        if found is MISSING or found is None:
+            return MISSING
+        return to_decimal(found, f"{name}[{wanted}]")
+    if period == ast.CURRENT:  # a plain number is the value for year N
+        return to_decimal(raw, name)
+    wanted = _wanted_year(name, period, year)
+    if year is not None and wanted == year:
+        return to_decimal(raw, name)
+    return MISSING
+
+
+def _wanted_year(name: str, period: ast.Period, year: int | None) -> int:
+    if period.year is not None:
+        return period.year
+    if year is None:
+        raise YearRequiredError(
+            f"{name}[{period}] needs to know the year N, and no year was given",
+            hint="pass the year: formula.evaluate(values, year=2025)",
+        )
+    return year + period.offset
+
+
+def missing_error(
+    name: str, period: ast.Period, year: int | None, source: str, span: ast.Span
+) -> MissingValueError:
+    """The error for a name without a value at ``period``."""
+    at = period.year if year is None else period.resolve(year)
+    label = f"{name}[{at}]" if at is not None else name
+    when = f" for {at}" if at is not None else ""
+    return MissingValueError(
+        f"no value for {label}: '{name}' has no value{when}",
+        name=name,
+        year=at,
+        source=source,
+        span=span,
+    )
