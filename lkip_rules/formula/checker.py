@@ -108,10 +108,7 @@ def _check_call(node: ast.Call, source: str, known: Collection[str] | None) -> K
         )
     count = len(node.args)
     if count < spec.min_args or (spec.max_args is not None and count > spec.max_args):
-        wanted = (
-            f"at least {spec.min_args}" if spec.max_args is None
-            else str(spec.min_args)
-        )
+        wanted = f"at least {spec.min_args}" if spec.max_args is None else str(spec.min_args)
         plural = "" if wanted == "1" else "s"
         raise ArityError(
             f"{node.func}() takes {wanted} argument{plural}, got {count}",

@@ -48,6 +48,14 @@ def _slow(vals: values.Values, name: str, period: ast.Period, year: int | None) 
     return found
 
 
+def _year_expr(period: ast.Period) -> str:
+    if period.year is not None:
+        return str(period.year)
+    if period.offset == 0:
+        return "year"
+    return f"year {'+' if period.offset > 0 else '-'} {abs(period.offset)}"
+
+
 def compile_tree(node: ast.Node, source: str) -> Evaluator:
     """A function ``evaluate(values, *, year=None) -> Decimal`` for ``node``."""
     return _Compiler(node, source).build()
@@ -74,8 +82,7 @@ class _Compiler:
     def build(self) -> Evaluator:
         body = self.expr(self.node)
         lines = ["def evaluate(values, *, year=None):", "    try:"]
-        for ref, slot in self.slots.items():
-            lines += self.fetch(ref, slot)
+        lines += self.fetch_all()
         lines += [
             f"        return {body}",
             "    except _LEAVE_FAST_PATH:",
@@ -109,31 +116,48 @@ class _Compiler:
         self.constants[name] = value
         return name
 
-    def fetch(self, ref: ast.Ref, slot: int) -> list[str]:
-        """Lines that put the value of ``ref`` in local ``s<slot>`` or fall back.
+    def fetch_all(self) -> list[str]:
+        """Lines that put every referenced value in its local ``s<slot>``.
 
         Fast cases: a Decimal under the name, or a dict of Decimals by year. Anything
-        else (ints, text, other mappings, a missing key) takes ``_slow``, and a KeyError
-        or TypeError leaves the fast path altogether.
+        else (ints, text, other mappings) takes ``_slow``; a missing key or year leaves
+        the fast path altogether.
         """
-        var = f"s{slot}"
-        key = _literal(ref.name)
-        slow = f"_slow(values, {key}, {self.constant(ref.period)}, year)"
-        if ref.period == ast.CURRENT:
-            return [
-                f"        {var} = values[{key}]",
-                f"        if {var}.__class__ is not _D:",
-                f"            {var} = {var}[year] if {var}.__class__ is dict else {slow}",
-                f"            if {var}.__class__ is not _D: {var} = {slow}",
-            ]
-        if ref.period.year is not None:
-            at = str(ref.period.year)
-        else:
-            at = f"year {'+' if ref.period.offset > 0 else '-'} {abs(ref.period.offset)}"
+        by_name: dict[str, list[tuple[ast.Period, int]]] = {}
+        for ref, slot in self.slots.items():
+            by_name.setdefault(ref.name, []).append((ref.period, slot))
+        lines: list[str] = []
+        for name, uses in by_name.items():
+            if [period for period, _ in uses] == [ast.CURRENT]:
+                lines += self.fetch_current(name, uses[0][1])
+            else:
+                lines += self.fetch_series(name, uses)
+        return lines
+
+    def slow(self, name: str, period: ast.Period) -> str:
+        return f"_slow(values, {_literal(name)}, {self.constant(period)}, year)"
+
+    def fetch_current(self, name: str, slot: int) -> list[str]:
+        var, slow = f"s{slot}", self.slow(name, ast.CURRENT)
         return [
-            f"        {var} = values[{key}][{at}]",
-            f"        if {var}.__class__ is not _D: {var} = {slow}",
+            f"        {var} = values[{_literal(name)}]",
+            f"        if {var}.__class__ is not _D:",
+            f"            {var} = {var}[year] if {var}.__class__ is dict else {slow}",
+            f"            if {var}.__class__ is not _D: {var} = {slow}",
         ]
+
+    def fetch_series(self, name: str, uses: list[tuple[ast.Period, int]]) -> list[str]:
+        # One look-up of the name, then one subscript per year it is used at.
+        series = f"n{uses[0][1]}"
+        lines = [f"        {series} = values[{_literal(name)}]", f"        if {series}.__class__ is dict:"]
+        lines += [f"            s{slot} = {series}[{_year_expr(period)}]" for period, slot in uses]
+        lines.append("        else:")
+        for period, slot in uses:
+            plain = series if period == ast.CURRENT else self.slow(name, period)
+            lines.append(f"            s{slot} = {plain}")
+        for period, slot in uses:
+            lines.append(f"        if s{slot}.__class__ is not _D: s{slot} = {self.slow(name, period)}")
+        return lines
 
     def expr(self, node: ast.Node) -> str:
         if isinstance(node, ast.Number):
@@ -165,4 +189,3 @@ class _Compiler:
             return f"_round({args[0]}, int({args[1]}))"
         target = {"min": "_min", "max": "_max"}[node.func]
         return f"{target}({', '.join(args)})"
-

@@ -117,9 +117,7 @@ def _climb_from(items: list[Any], pos: int, min_prec: int) -> tuple[ast.Node, in
         left = ast.Binary(op.op, left, right, span=(left.span[0], right.span[1]))  # type: ignore[arg-type]
         if prec == PRECEDENCE["<"] and pos < len(items) and PRECEDENCE[items[pos].op] == prec:
             nxt = items[pos]
-            raise ClimbError(
-                "comparisons do not chain; join them with 'and'", (nxt.start, nxt.end)
-            )
+            raise ClimbError("comparisons do not chain; join them with 'and'", (nxt.start, nxt.end))
     return left, pos
 
 

@@ -1,0 +1,5 @@
+"""``python -m lkip_rules`` runs the ``lkip`` command."""
+
+from lkip_rules.cli import main
+
+main()
