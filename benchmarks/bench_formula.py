@@ -67,9 +67,7 @@ CASES: list[tuple[str, Callable[[Any], Decimal], Callable[[Any], float], dict[st
 
 
 def _floats(values: dict[str, Any]) -> dict[str, Any]:
-    return {
-        k: {y: float(x) for y, x in v.items()} if isinstance(v, dict) else float(v) for k, v in values.items()
-    }
+    return {k: {y: float(x) for y, x in v.items()} if isinstance(v, dict) else float(v) for k, v in values.items()}
 
 
 def _time(fn: Callable[[], object], number: int) -> float:

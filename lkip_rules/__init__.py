@@ -6,20 +6,33 @@ The public API is what this module exports; everything else is private.
 from __future__ import annotations
 
 from lkip_rules import errors
+from lkip_rules.catalog import Catalog, load_catalog, load_data
 from lkip_rules.errors import (
+    CatalogError,
+    CatalogValidationError,
     EvaluationError,
     FormulaError,
     LkipError,
 )
 from lkip_rules.formula import Formula, Period, parse_formula
+from lkip_rules.results import IndicatorResult, Results
+from lkip_rules.validation import Issue
 
 __all__ = [
+    "Catalog",
+    "CatalogError",
+    "CatalogValidationError",
     "EvaluationError",
     "Formula",
     "FormulaError",
+    "IndicatorResult",
+    "Issue",
     "LkipError",
     "Period",
+    "Results",
     "errors",
+    "load_catalog",
+    "load_data",
     "parse_formula",
 ]
 

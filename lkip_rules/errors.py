@@ -58,9 +58,7 @@ def render_caret(source: str, span: Span) -> str:
 class _SourceError(LkipError):
     """An error located in a formula's source text."""
 
-    def __init__(
-        self, message: str, *, source: str = "", span: Span | None = None, hint: str | None = None
-    ) -> None:
+    def __init__(self, message: str, *, source: str = "", span: Span | None = None, hint: str | None = None) -> None:
         self.message = message
         self.source = source
         self.span = span
@@ -180,3 +178,48 @@ class InvalidValueError(EvaluationError):
 
 class NumericError(EvaluationError):
     """A result too large, or too precise, for exact decimal arithmetic."""
+
+
+class CatalogError(LkipError):
+    """A catalog or data file that cannot be read: bad TOML, unknown key, wrong type.
+
+    Carries the ``file``, the ``key_path`` (``indicators.x.polarity``) and, when known, the
+    ``lineno`` and ``colno`` in the file.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str = "",
+        key_path: str = "",
+        lineno: int = 0,
+        colno: int = 0,
+        hint: str | None = None,
+        line_text: str | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.key_path = key_path
+        self.lineno = lineno
+        self.colno = colno
+        self.hint = hint
+        where = ", ".join(part for part in (file, key_path) if part)
+        if lineno:
+            where = f"{where} (line {lineno})" if where else f"line {lineno}"
+        text = f"{where}: {message}" if where else message
+        if line_text is not None and colno:
+            text += f"\n    {line_text}\n    {' ' * (colno - 1)}^"
+        if hint:
+            text += f"\n{hint}"
+        super().__init__(text)
+
+
+class CatalogValidationError(LkipError):
+    """Raised by ``Catalog.check()`` when validation found errors; ``issues`` lists them all."""
+
+    def __init__(self, issues: list[object]) -> None:
+        self.issues = issues
+        lines = [f"{len(issues)} problem{'s' if len(issues) != 1 else ''} in the catalog:"]
+        lines += [str(issue) for issue in issues]
+        super().__init__("\n".join(lines))

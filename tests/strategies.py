@@ -91,9 +91,7 @@ complete_values = st.fixed_dictionaries(
     {
         name: st.fixed_dictionaries(
             {
-                year: st.decimals(
-                    min_value=-1000, max_value=1000, places=2, allow_nan=False, allow_infinity=False
-                )
+                year: st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False, allow_infinity=False)
                 for year in YEARS
             }
         )

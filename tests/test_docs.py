@@ -13,11 +13,7 @@ import pytest
 
 DOCS = Path(__file__).parent.parent / "docs"
 BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
-PAGES = [
-    path
-    for path in [DOCS.parent / "README.md", *sorted(DOCS.glob("*.md"))]
-    if ">>>" in path.read_text("utf-8")
-]
+PAGES = [path for path in [DOCS.parent / "README.md", *sorted(DOCS.glob("*.md"))] if ">>>" in path.read_text("utf-8")]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[path.name for path in PAGES])

@@ -28,9 +28,7 @@ def test_canonical_text_is_a_fixed_point(tree: ast.Node) -> None:
 
 
 @given(strategies.numeric_trees, strategies.complete_values)
-def test_compiled_reference_and_fraction_oracle_agree(
-    tree: ast.Node, values: dict[str, dict[int, Decimal]]
-) -> None:
+def test_compiled_reference_and_fraction_oracle_agree(tree: ast.Node, values: dict[str, dict[int, Decimal]]) -> None:
     formula = lkip_rules.parse_formula(unparse(tree))
     year = strategies.EVAL_YEAR
     try:

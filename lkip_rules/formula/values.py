@@ -97,9 +97,7 @@ def _wanted_year(name: str, period: ast.Period, year: int | None) -> int:
     return year + period.offset
 
 
-def missing_error(
-    name: str, period: ast.Period, year: int | None, source: str, span: ast.Span
-) -> MissingValueError:
+def missing_error(name: str, period: ast.Period, year: int | None, source: str, span: ast.Span) -> MissingValueError:
     """The error for a name without a value at ``period``."""
     at = period.year if year is None else period.resolve(year)
     label = f"{name}[{at}]" if at is not None else name

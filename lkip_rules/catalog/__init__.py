@@ -1,0 +1,129 @@
+"""Catalogs: indicators, inputs and scales declared in TOML, and figures per year.
+
+>>> catalog = load_catalog("indicators/bekasi-diskopukm")   # doctest: +SKIP
+>>> catalog.check()                                          # raises on any error
+>>> results = catalog.evaluate(2025)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from lkip_rules.catalog import toml
+from lkip_rules.catalog.data import load_data
+from lkip_rules.catalog.loader import load
+from lkip_rules.catalog.model import CatalogInfo, Data, Indicator, Input, YearData
+from lkip_rules.errors import CatalogValidationError
+from lkip_rules.results import Results
+from lkip_rules.scales import Scale
+from lkip_rules.validation import Issue, validate
+
+__all__ = ["Catalog", "CatalogInfo", "Data", "Indicator", "Input", "load_catalog", "load_data"]
+
+
+def load_catalog(path: str | Path) -> Catalog:
+    """Load a catalog folder (``catalog.toml`` plus any ``*.toml``) or a single TOML file.
+
+    Raises CatalogError for files that cannot be read as a catalog; problems of meaning
+    are reported by ``validate()`` / ``check()``.
+    """
+    return Catalog(Path(path))
+
+
+class Catalog:
+    """A loaded catalog. Immutable by convention; load again to see edits."""
+
+    def __init__(self, path: Path) -> None:
+        loaded, indicators, data_dir = load(path)
+        assert loaded.info is not None
+        self.path = path
+        self.info: CatalogInfo = loaded.info
+        self.indicators: Mapping[str, Indicator] = {ind.id: ind for ind in indicators}
+        self.inputs: Mapping[str, Input] = loaded.inputs
+        self.scales: Mapping[str, Scale] = loaded.scales
+        self.declared_scales: Mapping[str, str] = loaded.declared_scales
+        self.load_issues: tuple[Issue, ...] = tuple(loaded.issues)
+        self.data_dir = data_dir
+        self._sources = loaded.sources
+        self._children: dict[str, list[Indicator]] = {}
+        for ind in indicators:
+            if ind.parent is not None:
+                self._children.setdefault(ind.parent, []).append(ind)
+        self._data: Data | None = None
+
+    def __repr__(self) -> str:
+        return f"<Catalog {self.info.id}: {len(self.indicators)} indicators, {len(self.inputs)} inputs>"
+
+    # -- structure --------------------------------------------------------------------------
+
+    def names(self) -> set[str]:
+        """Every name a formula may use: inputs and indicators."""
+        return set(self.inputs) | set(self.indicators)
+
+    def children(self, indicator_id: str) -> list[Indicator]:
+        return self._children.get(indicator_id, [])
+
+    def in_dependency_order(self) -> list[Indicator]:
+        """Indicators so that each comes after those its formula or aggregation needs."""
+        order: list[Indicator] = []
+        state: dict[str, int] = {}
+        for root in self.indicators:
+            stack = [(root, False)]
+            while stack:
+                node, expanded = stack.pop()
+                if expanded:
+                    state[node] = 2
+                    order.append(self.indicators[node])
+                    continue
+                if state.get(node):
+                    continue
+                state[node] = 1
+                stack.append((node, True))
+                stack.extend((dep, False) for dep in self._needs(node) if not state.get(dep))
+        return order
+
+    def _needs(self, indicator_id: str) -> list[str]:
+        ind = self.indicators[indicator_id]
+        if ind.aggregated:
+            return [child.id for child in self.children(indicator_id)]
+        if ind.formula is None:
+            return []
+        return [name for name in ind.formula.names if name in self.indicators]
+
+    # -- data -------------------------------------------------------------------------------
+
+    @property
+    def data(self) -> Data:
+        """The catalog's own figures: every ``data/<year>.toml`` next to it."""
+        if self._data is None:
+            self._data = load_data(self.data_dir) if self.data_dir is not None else Data()
+        return self._data
+
+    def line_of(self, file: str, path: tuple[str, ...]) -> int:
+        source = self._sources.get(file)
+        return toml.locate(source.text, path) if source is not None else 0
+
+    @staticmethod
+    def data_line(year_data: YearData, path: tuple[str, ...]) -> int:
+        return toml.locate(year_data.text, path)
+
+    # -- the three calls --------------------------------------------------------------------
+
+    def validate(self, data: Data | None = None) -> list[Issue]:
+        """Every issue found in the catalog and in ``data`` (default: its own data folder)."""
+        return validate(self, self.data if data is None else data)
+
+    def check(self, data: Data | None = None) -> None:
+        """Raise CatalogValidationError listing every error; warnings do not raise."""
+        errors = [issue for issue in self.validate(data) if issue.severity == "error"]
+        if errors:
+            raise CatalogValidationError(list(errors))
+
+    def evaluate(self, year: int, data: Data | None = None, *, quarter: int | None = None) -> Results:
+        """Results for every indicator in ``year`` (up to ``quarter``, when given)."""
+        from lkip_rules.evaluation import evaluate
+
+        if quarter is not None and quarter not in (1, 2, 3, 4):
+            raise ValueError(f"quarter must be 1, 2, 3 or 4, not {quarter!r}")
+        return evaluate(self, year, self.data if data is None else data, quarter)

@@ -1,0 +1,228 @@
+"""Loading a catalog: a folder of TOML files (or one file) into typed records.
+
+Structural problems (bad TOML, unknown keys, wrong types) raise CatalogError at once.
+Problems of meaning (a formula that does not parse, a duplicate id across files) are
+kept as issues for validation, so a user sees all of them together.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from lkip_rules._suggest import closest
+from lkip_rules.catalog import schema, toml
+from lkip_rules.catalog.model import CatalogInfo, Indicator, Input, Source
+from lkip_rules.errors import CatalogError, FormulaError
+from lkip_rules.formula import Formula, parse_formula
+from lkip_rules.scales import SHIPPED, Scale
+from lkip_rules.scoring import Policy
+from lkip_rules.validation import Issue
+
+SECTIONS = ("catalog", "indicators", "inputs", "scales")
+DEFAULTS: dict[str, Any] = {
+    "scale": "lkip-4",
+    "polarity": "positive",
+    "negative_method": "mirror",
+    "zero_target": "undefined",
+    "basis": "rounded",
+    "decimals": 2,
+    "rounding": "half-up",
+    "aggregate": "mean",
+    "cap": None,
+    "floor": Decimal(0),
+}
+
+
+class Loaded:
+    """What the loader gathers before the Catalog is built."""
+
+    def __init__(self) -> None:
+        self.info: CatalogInfo | None = None
+        self.defaults: dict[str, Any] = dict(DEFAULTS)
+        self.raw_indicators: dict[str, tuple[dict[str, Any], schema.Context]] = {}
+        self.inputs: dict[str, Input] = {}
+        self.scales: dict[str, Scale] = dict(SHIPPED)
+        self.declared_scales: dict[str, str] = {}  # id -> file
+        self.sources: dict[str, Source] = {}
+        self.issues: list[Issue] = []
+        self.seen: dict[str, str] = {}  # id -> file, for duplicates across files
+        self.declared_defaults: set[str] = set()  # policy keys set in [catalog]
+
+
+def catalog_files(path: Path) -> tuple[list[Path], Path | None]:
+    """The TOML files of a catalog and its data folder (if any)."""
+    if path.is_dir():
+        main = path / "catalog.toml"
+        if not main.exists():
+            raise CatalogError("a catalog folder needs a catalog.toml with a [catalog] table", file=_shown(path))
+        others = sorted(p for p in path.glob("*.toml") if p.name != "catalog.toml")
+        data = path / "data"
+        return [main, *others], data if data.is_dir() else None
+    if not path.exists():
+        raise CatalogError("no such catalog file or folder", file=_shown(path))
+    return [path], None
+
+
+def load(path: Path) -> tuple[Loaded, list[Indicator], Path | None]:
+    files, data_dir = catalog_files(path)
+    loaded = Loaded()
+    for file in files:
+        _read_file(file, loaded, is_main=file == files[0])
+    if loaded.info is None:
+        raise CatalogError("no [catalog] table", file=_shown(files[0]), hint="add [catalog] with id, name, period")
+    indicators = [_indicator(key, raw, ctx, loaded) for key, (raw, ctx) in loaded.raw_indicators.items()]
+    return loaded, indicators, data_dir
+
+
+def _shown(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def _read_file(file: Path, loaded: Loaded, is_main: bool) -> None:
+    shown = _shown(file)
+    doc, text = toml.read(file, shown)
+    ctx = schema.Context(shown, text)
+    loaded.sources[shown] = Source(shown, text)
+    for key in doc:
+        if key not in SECTIONS:
+            suggestion = closest(key, SECTIONS)
+            hint = f"did you mean '{suggestion}'?" if suggestion else "sections: " + ", ".join(SECTIONS)
+            raise ctx.error((key,), f"unknown section '{key}'", hint)
+    if "catalog" in doc:
+        if not is_main:
+            raise ctx.error(("catalog",), "[catalog] belongs in catalog.toml")
+        fields = schema.check_table(doc["catalog"], schema.CATALOG_FIELDS, {"id", "name", "period"}, ctx, ("catalog",))
+        loaded.info = CatalogInfo(
+            fields.pop("id"),
+            fields.pop("name"),
+            fields.pop("period"),
+            fields.pop("description", ""),
+            fields.pop("source", ""),
+        )
+        loaded.defaults.update(fields)
+        loaded.declared_defaults = set(fields)
+    for key, raw in _section(doc, "scales", ctx).items():
+        fields = schema.check_table(raw, schema.SCALE_FIELDS, {"name", "bands"}, ctx, ("scales", key))
+        schema.scale_id(key, ctx, ("scales", key))
+        loaded.scales[key] = Scale(key, fields["name"], fields["bands"], fields.get("description", ""))
+        loaded.declared_scales[key] = shown
+    for key, raw in _section(doc, "inputs", ctx).items():
+        path = ("inputs", key)
+        schema.identifier(key, ctx, path)
+        fields = schema.check_table(raw, schema.INPUT_FIELDS, {"name"}, ctx, path)
+        if _claim(key, shown, ctx, path, loaded):
+            loaded.inputs[key] = Input(id=key, file=shown, **fields)
+    for key, raw in _section(doc, "indicators", ctx).items():
+        path = ("indicators", key)
+        schema.identifier(key, ctx, path)
+        fields = schema.check_table(raw, schema.INDICATOR_FIELDS, {"name", "level"}, ctx, path)
+        if _claim(key, shown, ctx, path, loaded):
+            loaded.raw_indicators[key] = (fields, ctx)
+
+
+def _section(doc: Mapping[str, Any], name: str, ctx: schema.Context) -> dict[str, Any]:
+    section = doc.get(name, {})
+    if not isinstance(section, dict):
+        raise ctx.error((name,), f"[{name}] must be a table of tables")
+    return section
+
+
+def _claim(key: str, file: str, ctx: schema.Context, path: schema.Path, loaded: Loaded) -> bool:
+    """Record ``key`` as taken; a second definition becomes an issue and is ignored."""
+    if key in loaded.seen:
+        loaded.issues.append(
+            Issue(
+                "error",
+                "duplicate-id",
+                f"'{key}' is already defined in {loaded.seen[key]}; "
+                "indicators and inputs share one namespace, so rename one of them",
+                file,
+                ".".join(path),
+                toml.locate(ctx.text, path),
+            )
+        )
+        return False
+    loaded.seen[key] = file
+    return True
+
+
+def _indicator(key: str, fields: dict[str, Any], ctx: schema.Context, loaded: Loaded) -> Indicator:
+    assert loaded.info is not None
+    settings = {name: fields.get(name, loaded.defaults[name]) for name in DEFAULTS}
+    policy = Policy(
+        polarity=settings["polarity"],
+        negative_method=settings["negative_method"],
+        zero_target=settings["zero_target"],
+        basis=settings["basis"],
+        decimals=settings["decimals"],
+        rounding=settings["rounding"],
+        cap=settings["cap"],
+        floor=settings["floor"],
+    )
+    text, where, parts_ok = _formula_text(key, fields, ctx, loaded)
+    formula = _parse(text, key, where, ctx, loaded) if text is not None and parts_ok else None
+    return Indicator(
+        id=key,
+        name=fields["name"],
+        level=fields["level"],
+        file=ctx.file,
+        period=fields.get("period", loaded.info.period),
+        policy=policy,
+        scale=settings["scale"],
+        aggregate=settings["aggregate"],
+        parent=fields.get("parent"),
+        supports=fields.get("supports", ()),
+        unit=fields.get("unit", ""),
+        description=fields.get("description", ""),
+        owner=fields.get("owner", ""),
+        source=fields.get("source", ""),
+        formula_text=text,
+        formula_key=where,
+        formula=formula,
+        formula_parts=tuple((k, fields[k]) for k in ("formula", "numerator", "denominator") if k in fields),
+        multiplier_defaulted="numerator" in fields and "multiplier" not in fields,
+        targets=fields.get("targets", {}),
+        end_target=fields.get("end_target"),
+        weight=fields.get("weight"),
+        zero_target_declared="zero_target" in fields or "zero_target" in loaded.declared_defaults,
+    )
+
+
+def _formula_text(
+    key: str, fields: Mapping[str, Any], ctx: schema.Context, loaded: Loaded
+) -> tuple[str | None, str, bool]:
+    """The formula as text, where it is written, and whether its parts parsed."""
+    path = ("indicators", key)
+    ratio = [name for name in ("numerator", "denominator") if name in fields]
+    if "formula" in fields:
+        if ratio or "multiplier" in fields:
+            raise ctx.error(path, "give either formula, or numerator and denominator, not both")
+        return fields["formula"], "formula", True
+    if not ratio:
+        if "multiplier" in fields:
+            raise ctx.error((*path, "multiplier"), "multiplier goes with numerator and denominator")
+        return None, "formula", True
+    if len(ratio) == 1:
+        missing = "denominator" if ratio == ["numerator"] else "numerator"
+        raise ctx.error(path, f"'{ratio[0]}' needs a '{missing}'")
+    # Parse the parts on their own first, so an error points into the key that has it.
+    parsed = [_parse(fields[part], key, part, ctx, loaded) for part in ("numerator", "denominator")]
+    multiplier = fields.get("multiplier", Decimal(1))
+    text = f"({fields['numerator']}) / ({fields['denominator']}) * {multiplier}"
+    return text, "numerator", None not in parsed
+
+
+def _parse(text: str, key: str, where: str, ctx: schema.Context, loaded: Loaded) -> Formula | None:
+    path = ("indicators", key, where)
+    try:
+        return parse_formula(text)
+    except FormulaError as exc:
+        line = toml.locate(ctx.text, path)
+        message = f"in the formula, {exc}"
+        loaded.issues.append(Issue("error", "formula", message, ctx.file, ".".join(path), line))
+        return None

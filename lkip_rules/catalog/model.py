@@ -1,0 +1,134 @@
+"""What a loaded catalog is made of: frozen records, checked and typed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+import attrs
+
+from lkip_rules.formula import Formula
+from lkip_rules.scales import Scale
+from lkip_rules.scoring import Policy, Target
+
+
+@attrs.frozen
+class CatalogInfo:
+    id: str
+    name: str
+    period: tuple[int, int]
+    description: str = ""
+    source: str = ""
+
+
+@attrs.frozen
+class Indicator:
+    id: str
+    name: str
+    level: str
+    file: str
+    period: tuple[int, int]
+    policy: Policy
+    scale: str
+    aggregate: str = "mean"
+    parent: str | None = None
+    supports: tuple[str, ...] = ()
+    unit: str = ""
+    description: str = ""
+    owner: str = ""
+    source: str = ""
+    formula_text: str | None = None  # as written, or built from numerator / denominator
+    formula_key: str = "formula"  # where the formula is written: "formula" or "numerator"
+    formula_parts: tuple[tuple[str, str], ...] = ()  # (key, text) of each piece as written
+    formula: Formula | None = attrs.field(default=None, eq=False)  # None: none, or it failed to parse
+    multiplier_defaulted: bool = False
+    zero_target_declared: bool = False
+    targets: Mapping[int, Target] = attrs.field(factory=dict)
+    end_target: Target | None = None
+    weight: Decimal | None = None
+
+    @property
+    def aggregated(self) -> bool:
+        """True when the achievement comes from the children, not from a formula."""
+        return self.formula_text is None
+
+    def renstra_end_target(self) -> tuple[int, Target] | None:
+        """The end target: declared, or the target of the period's last year."""
+        last = self.period[1]
+        if self.end_target is not None:
+            return last, self.end_target
+        if last in self.targets:
+            return last, self.targets[last]
+        return None
+
+
+@attrs.frozen
+class Input:
+    id: str
+    name: str
+    file: str
+    unit: str = ""
+    description: str = ""
+    source: str = ""
+    rollup: str | None = None
+
+
+@attrs.frozen
+class Benchmark:
+    source: str = ""
+    year: int | None = None
+    target: Target | None = None
+    realisation: Decimal | None = None
+    achievement: Decimal | None = None
+    note: str = ""
+
+
+@attrs.frozen
+class Reported:
+    """Figures exactly as a report printed them, for the audit."""
+
+    year: int
+    where: str = ""
+    target: Target | None = None
+    realisation: Decimal | None = None
+    achievement: Decimal | None = None
+    category: str | None = None
+    end_target: Target | None = None
+    end_achievement: Decimal | None = None
+    note: str = ""
+
+
+InputValue = Decimal | Mapping[int, Decimal]  # a year's value, or its quarters 1..4
+
+
+@attrs.frozen
+class YearData:
+    year: int
+    file: str
+    text: str = attrs.field(repr=False, eq=False)
+    source: str = ""
+    inputs: Mapping[str, InputValue] = attrs.field(factory=dict)
+    realisations: Mapping[str, Decimal] = attrs.field(factory=dict)
+    benchmarks: Mapping[str, Benchmark] = attrs.field(factory=dict)
+    reported: Mapping[str, tuple[Reported, ...]] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Data:
+    """Figures for any number of years."""
+
+    years: Mapping[int, YearData] = attrs.field(factory=dict)
+
+    def merged_with(self, other: Data) -> Data:
+        return Data({**self.years, **other.years})
+
+
+@attrs.frozen
+class Source:
+    """One file of a catalog, kept to tell lines in messages."""
+
+    file: str
+    text: str = attrs.field(repr=False)
+
+
+ScaleMap = Mapping[str, Scale]

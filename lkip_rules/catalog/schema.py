@@ -1,0 +1,271 @@
+"""The shape of catalog and data files: each key's checker, and one function that applies them.
+
+A checker takes the raw TOML value and returns the typed value, or raises CatalogError
+naming the file, the key path, the line and what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from lkip_rules._suggest import closest
+from lkip_rules.catalog.toml import locate
+from lkip_rules.errors import CatalogError
+from lkip_rules.scales import Band
+
+ID = re.compile(r"[a-z_][a-z0-9_]*")
+SCALE_ID = re.compile(r"[a-z0-9_][a-z0-9_-]*")
+YEARS = range(1900, 2201)
+
+Path = tuple[str, ...]
+
+
+@attrs.frozen
+class Context:
+    """Where values come from: the file as shown to users, and its text for line numbers."""
+
+    file: str
+    text: str
+
+    def error(self, path: Path, message: str, hint: str | None = None) -> CatalogError:
+        return CatalogError(message, file=self.file, key_path=".".join(path), lineno=locate(self.text, path), hint=hint)
+
+
+Checker = Callable[[Any, Context, Path], Any]
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, Decimal)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def text(value: Any, ctx: Context, path: Path) -> str:
+    if not isinstance(value, str):
+        raise ctx.error(path, f"expected text, got {_kind(value)}", 'write it in quotes: "..."')
+    return value
+
+
+def formula_text(value: Any, ctx: Context, path: Path) -> str:
+    found = text(value, ctx, path)
+    if not found.strip():
+        raise ctx.error(path, "the formula is empty")
+    return found
+
+
+def identifier(value: Any, ctx: Context, path: Path) -> str:
+    found = text(value, ctx, path)
+    if not ID.fullmatch(found):
+        raise ctx.error(path, f"{found!r} is not an id: use lower case letters, digits and _")
+    return found
+
+
+def scale_id(value: Any, ctx: Context, path: Path) -> str:
+    found = text(value, ctx, path)
+    if not SCALE_ID.fullmatch(found):
+        raise ctx.error(path, f"{found!r} is not a scale id: use lower case letters, digits, _ and -")
+    return found
+
+
+def identifiers(value: Any, ctx: Context, path: Path) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise ctx.error(path, f"expected a list of ids, got {_kind(value)}", 'write ["a", "b"]')
+    return tuple(identifier(item, ctx, (*path, str(i))) for i, item in enumerate(value))
+
+
+def number(value: Any, ctx: Context, path: Path) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        hint = "write a number without quotes, with a decimal point: 1234.5" if isinstance(value, str) else None
+        raise ctx.error(path, f"expected a number, got {_kind(value)}", hint)
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ctx.error(path, f"expected a finite number, got {value}")
+    return Decimal(value)
+
+
+def year(value: Any, ctx: Context, path: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in YEARS:
+        raise ctx.error(path, f"expected a year such as 2025, got {_kind(value)}")
+    return value
+
+
+def whole(low: int, high: int) -> Checker:
+    def check(value: Any, ctx: Context, path: Path) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ctx.error(path, f"expected a whole number from {low} to {high}, got {_kind(value)}")
+        return value
+
+    return check
+
+
+def choice(*options: str) -> Checker:
+    def check(value: Any, ctx: Context, path: Path) -> str:
+        if value not in options:
+            suggestion = closest(str(value), options)
+            hint = f"did you mean '{suggestion}'?" if suggestion else None
+            listed = ", ".join(f'"{o}"' for o in options)
+            raise ctx.error(path, f"expected one of {listed}, got {_kind(value)}", hint)
+        return str(value)
+
+    return check
+
+
+def period(value: Any, ctx: Context, path: Path) -> tuple[int, int]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise ctx.error(path, f"expected [first year, last year], got {_kind(value)}", "write [2025, 2029]")
+    first, last = year(value[0], ctx, (*path, "0")), year(value[1], ctx, (*path, "1"))
+    if first > last:
+        raise ctx.error(path, f"the period starts after it ends: [{first}, {last}]")
+    return first, last
+
+
+def target(value: Any, ctx: Context, path: Path) -> Decimal | tuple[Decimal, Decimal]:
+    if isinstance(value, list):
+        if len(value) != 2:
+            raise ctx.error(path, "a target range is [low, high]")
+        low, high = number(value[0], ctx, (*path, "0")), number(value[1], ctx, (*path, "1"))
+        if low > high:
+            raise ctx.error(path, f"the range [{low}, {high}] is upside down", f"write [{high}, {low}]")
+        return low, high
+    return number(value, ctx, path)
+
+
+def targets(value: Any, ctx: Context, path: Path) -> dict[int, Decimal | tuple[Decimal, Decimal]]:
+    if not isinstance(value, dict):
+        raise ctx.error(path, f"expected a table of year = target, got {_kind(value)}", "write { 2025 = 20 }")
+    found = {}
+    for key, item in value.items():
+        if not (key.isdigit() and int(key) in YEARS):
+            raise ctx.error((*path, key), f"{key!r} is not a year", "write { 2025 = 20, 2026 = 22 }")
+        found[int(key)] = target(item, ctx, (*path, key))
+    return found
+
+
+BAND_FIELDS = {"code": text, "label": text, "above": number, "min": number}
+
+
+def bands(value: Any, ctx: Context, path: Path) -> tuple[Band, ...]:
+    if not isinstance(value, list) or not value:
+        raise ctx.error(path, "expected a list of bands: [{ code = ..., label = ..., above = ... }, ...]")
+    found = []
+    for i, item in enumerate(value):
+        where = (*path, str(i))
+        if not isinstance(item, dict):
+            raise ctx.error(where, f"expected a table {{ code, label, above or min }}, got {_kind(item)}")
+        fields = check_table(item, BAND_FIELDS, {"code", "label"}, ctx, where)
+        if "above" in fields and "min" in fields:
+            raise ctx.error(where, "a band has either 'above' or 'min', not both")
+        found.append(Band(fields["code"], fields["label"], fields.get("above"), fields.get("min")))
+    return tuple(found)
+
+
+def check_table(
+    raw: Mapping[str, Any],
+    fields: Mapping[str, Checker],
+    required: set[str],
+    ctx: Context,
+    path: Path,
+) -> dict[str, Any]:
+    """Check every key of ``raw`` against ``fields``; unknown keys are errors with a suggestion."""
+    if not isinstance(raw, dict):
+        raise ctx.error(path, f"expected a table, got {_kind(raw)}")
+    checked = {}
+    for key, value in raw.items():
+        checker = fields.get(key)
+        if checker is None:
+            suggestion = closest(key, fields)
+            hint = f"did you mean '{suggestion}'?" if suggestion else "valid keys: " + ", ".join(fields)
+            raise ctx.error((*path, key), f"unknown key '{key}'", hint)
+        checked[key] = checker(value, ctx, (*path, key))
+    missing = sorted(required - checked.keys())
+    if missing:
+        raise ctx.error(path, f"missing required key '{missing[0]}'")
+    return checked
+
+
+POLICY_FIELDS: dict[str, Checker] = {
+    "scale": scale_id,
+    "polarity": choice("positive", "negative", "stable"),
+    "negative_method": choice("mirror", "inverse"),
+    "zero_target": choice("undefined", "met"),
+    "basis": choice("rounded", "exact"),
+    "decimals": whole(0, 10),
+    "rounding": choice("half-up", "down", "half-even"),
+    "aggregate": choice("mean", "weighted", "min"),
+    "cap": number,
+    "floor": number,
+}
+
+CATALOG_FIELDS: dict[str, Checker] = {
+    "id": text,
+    "name": text,
+    "period": period,
+    "description": text,
+    "source": text,
+    **POLICY_FIELDS,
+}
+
+LEVELS = ("tujuan", "sasaran", "iku", "program", "kegiatan", "subkegiatan")
+
+INDICATOR_FIELDS: dict[str, Checker] = {
+    "name": text,
+    "level": choice(*LEVELS),
+    "parent": identifier,
+    "supports": identifiers,
+    "unit": text,
+    "description": text,
+    "owner": text,
+    "source": text,
+    "formula": formula_text,
+    "numerator": formula_text,
+    "denominator": formula_text,
+    "multiplier": number,
+    "targets": targets,
+    "end_target": target,
+    "period": period,
+    "weight": number,
+    **POLICY_FIELDS,
+}
+
+INPUT_FIELDS: dict[str, Checker] = {
+    "name": text,
+    "unit": text,
+    "description": text,
+    "source": text,
+    "rollup": choice("sum", "last", "avg", "max", "min"),
+}
+
+SCALE_FIELDS: dict[str, Checker] = {"name": text, "description": text, "bands": bands}
+
+BENCHMARK_FIELDS: dict[str, Checker] = {
+    "source": text,
+    "year": year,
+    "target": target,
+    "realisation": number,
+    "achievement": number,
+    "note": text,
+}
+
+REPORTED_FIELDS: dict[str, Checker] = {
+    "where": text,
+    "year": year,
+    "target": target,
+    "realisation": number,
+    "achievement": number,
+    "category": text,
+    "end_target": target,
+    "end_achievement": number,
+    "note": text,
+}

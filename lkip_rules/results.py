@@ -1,0 +1,110 @@
+"""Typed results of evaluating a catalog, and their JSON-ready form (numbers exact, as text)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from lkip_rules.scoring import Status, Target
+
+
+@attrs.frozen
+class Category:
+    code: str
+    label: str
+
+
+@attrs.frozen
+class PreviousYear:
+    year: int
+    realisation: Decimal | None
+    achievement: Decimal | None
+    trend: str | None  # "improved", "declined", "unchanged"; None when not comparable
+
+
+@attrs.frozen
+class EndTarget:
+    year: int
+    target: Target
+    achievement: Decimal | None  # this year's realisation against the end target
+
+
+@attrs.frozen
+class BenchmarkResult:
+    source: str
+    year: int | None
+    target: Target | None
+    realisation: Decimal | None
+    achievement: Decimal | None  # computed from target and realisation when both are given
+    achievement_given: Decimal | None
+
+
+@attrs.frozen
+class IndicatorResult:
+    id: str
+    name: str
+    level: str
+    unit: str
+    polarity: str
+    year: int
+    status: Status
+    message: str = ""
+    quarter: int | None = None
+    parent: str | None = None
+    target: Target | None = None
+    realisation_exact: Decimal | None = None
+    realisation: Decimal | None = None  # rounded as printed
+    achievement_exact: Decimal | None = None
+    achievement: Decimal | None = None  # rounded as printed
+    category: Category | None = None
+    rule: str = ""
+    formula: str | None = None
+    values: Mapping[str, Decimal] = attrs.field(factory=dict)  # the figures the formula used
+    realisation_given: bool = False
+    previous: PreviousYear | None = None
+    end_target: EndTarget | None = None
+    benchmark: BenchmarkResult | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(attrs.asdict(self, recurse=True))  # type: ignore[no-any-return]
+
+
+@attrs.frozen
+class Results:
+    """The results of one evaluation, by indicator id, in catalog order."""
+
+    catalog: str
+    year: int
+    quarter: int | None
+    indicators: Mapping[str, IndicatorResult]
+
+    def __getitem__(self, indicator_id: str) -> IndicatorResult:
+        return self.indicators[indicator_id]
+
+    def __iter__(self) -> Iterator[IndicatorResult]:
+        return iter(self.indicators.values())
+
+    def __len__(self) -> int:
+        return len(self.indicators)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: numbers as exact decimal text, ranges as two-item lists."""
+        return {
+            "catalog": self.catalog,
+            "year": self.year,
+            "quarter": self.quarter,
+            "indicators": [result.to_dict() for result in self],
+        }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value

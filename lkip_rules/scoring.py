@@ -1,0 +1,195 @@
+"""Scoring: realisation and target → achievement (capaian) → category. Pure functions.
+
+Every policy is a parameter (see docs/achievement.md for the why of each default):
+polarity positive / negative (mirror or inverse) / stable, range targets, cap and floor,
+what a zero target means, the basis (printed or exact realisation), decimals and rounding.
+Printed numbers are rounded exactly, from integers, never through a float.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from typing import Literal
+
+import attrs
+
+from lkip_rules.scales import Band, Scale
+
+Target = Decimal | tuple[Decimal, Decimal]
+Polarity = Literal["positive", "negative", "stable"]
+Status = Literal["ok", "missing-data", "undefined", "error"]
+
+ROUNDING_MODES = {"half-up": ROUND_HALF_UP, "down": ROUND_DOWN, "half-even": ROUND_HALF_EVEN}
+HUNDRED = Decimal(100)
+
+
+@attrs.frozen
+class Policy:
+    """How one indicator turns a realisation into an achievement."""
+
+    polarity: Polarity = "positive"
+    negative_method: Literal["mirror", "inverse"] = "mirror"
+    zero_target: Literal["undefined", "met"] = "undefined"
+    basis: Literal["rounded", "exact"] = "rounded"
+    decimals: int = 2
+    rounding: Literal["half-up", "down", "half-even"] = "half-up"
+    cap: Decimal | None = None
+    floor: Decimal | None = Decimal(0)
+
+
+@attrs.frozen
+class Score:
+    """An achievement and how it was reached."""
+
+    status: Status
+    achievement_exact: Decimal | None
+    achievement: Decimal | None  # rounded as printed
+    rule: str  # the rule used, e.g. "(2T - R) / T x 100"
+    message: str = ""
+
+
+def round_value(value: Decimal, decimals: int, rounding: str) -> Decimal:
+    """``value`` rounded to ``decimals`` places with the named rounding mode."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUNDING_MODES[rounding])
+
+
+def divide_rounded(numerator: Decimal, denominator: Decimal, decimals: int, rounding: str) -> Decimal:
+    """``numerator / denominator`` rounded exactly (from integers, no intermediate rounding)."""
+    n_sign, n_digits, n_exp = numerator.as_tuple()
+    d_sign, d_digits, d_exp = denominator.as_tuple()
+    assert isinstance(n_exp, int) and isinstance(d_exp, int)
+    n = int("".join(map(str, n_digits)) or "0")
+    d = int("".join(map(str, d_digits)) or "0")
+    negative = bool(n_sign) != bool(d_sign) and n != 0
+    # numerator / denominator * 10**decimals = n * 10**(n_exp - d_exp + decimals) / d
+    shift = n_exp - d_exp + decimals
+    top, bottom = (n * 10**shift, d) if shift >= 0 else (n, d * 10**-shift)
+    quotient, remainder = divmod(top, bottom)
+    if remainder:
+        twice = 2 * remainder
+        if rounding == "half-up":
+            quotient += twice >= bottom
+        elif rounding == "half-even":
+            quotient += twice > bottom or (twice == bottom and quotient % 2 == 1)
+    return Decimal((1 if negative else 0, tuple(map(int, str(quotient))), -decimals))
+
+
+def achievement(realisation: Decimal, target: Target, policy: Policy) -> Score:
+    """The achievement of ``realisation`` against ``target`` under ``policy``."""
+    used = realisation
+    if policy.basis == "rounded":
+        used = round_value(realisation, policy.decimals, policy.rounding)
+    if isinstance(target, tuple):
+        ratio = _range_ratio(used, target, policy)
+    else:
+        ratio = _single_ratio(used, target, policy.polarity, policy)
+    if isinstance(ratio, Score):
+        return ratio
+    numerator, denominator, rule = ratio
+    exact = numerator * HUNDRED / denominator
+    printed = divide_rounded(numerator * HUNDRED, denominator, policy.decimals, policy.rounding)
+    return _clamped(exact, printed, rule, policy)
+
+
+Ratio = tuple[Decimal, Decimal, str]  # achievement = numerator / denominator x 100
+
+
+def _single_ratio(r: Decimal, t: Decimal, polarity: str, policy: Policy) -> Ratio | Score:
+    if not t:
+        return _zero_target(r, polarity, policy)
+    if polarity == "positive":
+        return r, t, "R / T x 100"
+    if polarity == "negative":
+        if policy.negative_method == "inverse":
+            if not r:
+                return Score("undefined", None, None, "T / R x 100", "realisation is 0: T / R is undefined")
+            return t, r, "T / R x 100"
+        return 2 * t - r, t, "(2T - R) / T x 100"
+    # stable: (1 - |1 - R/T|) x 100, written over |T| so it holds for a negative T too
+    return abs(t) - abs(t - r), abs(t), "(1 - |1 - R/T|) x 100"
+
+
+def _range_ratio(r: Decimal, target: tuple[Decimal, Decimal], policy: Policy) -> Ratio | Score:
+    low, high = target
+    if low <= r <= high:
+        return Decimal(1), Decimal(1), f"inside the target range [{low}, {high}]: 100"
+    below = r < low
+    bound = low if below else high
+    polarity = policy.polarity
+    if polarity == "stable":  # leaving the range: the rule of the bound crossed
+        polarity = "positive" if below else "negative"
+    ratio = _single_ratio(r, bound, polarity, policy)
+    if isinstance(ratio, Score):
+        return ratio
+    side = "below" if below else "above"
+    return ratio[0], ratio[1], f"{side} the range [{low}, {high}]: {ratio[2]} with T = {bound}"
+
+
+def _zero_target(r: Decimal, polarity: str, policy: Policy) -> Score:
+    if policy.zero_target == "undefined":
+        return Score(
+            "undefined",
+            None,
+            None,
+            "zero_target = undefined",
+            'the target is 0, so the achievement is undefined; declare zero_target = "met" '
+            "to score 100 when the target is met",
+        )
+    met = r >= 0 if polarity == "positive" else r <= 0 if polarity == "negative" else r == 0
+    value = HUNDRED if met else Decimal(0)
+    rule = "zero_target = met: 100 when the target of 0 is met, else 0"
+    return _clamped(value, round_value(value, policy.decimals, policy.rounding), rule, policy)
+
+
+def _clamped(exact: Decimal, printed: Decimal, rule: str, policy: Policy) -> Score:
+    notes = []
+    if policy.cap is not None and exact > policy.cap:
+        exact, printed = policy.cap, round_value(policy.cap, policy.decimals, policy.rounding)
+        notes.append(f"capped at {policy.cap}")
+    if policy.floor is not None and exact < policy.floor:
+        exact, printed = policy.floor, round_value(policy.floor, policy.decimals, policy.rounding)
+        notes.append(f"floored at {policy.floor}")
+    return Score("ok", exact, printed, rule, "; ".join(notes))
+
+
+def category(scale: Scale, printed_achievement: Decimal) -> Band:
+    """The band of the achievement as printed, so print and category never disagree."""
+    return scale.category(printed_achievement)
+
+
+def aggregate(achievements: Sequence[Decimal], method: str, weights: Sequence[Decimal | None] = ()) -> Decimal | None:
+    """A parent's achievement from its children's (None when weights add up to 0)."""
+    if method == "min":
+        return min(achievements)
+    if method == "weighted":
+        total = sum((w for w in weights if w is not None), Decimal(0))
+        if not total:
+            return None
+        return sum((a * (w or 0) for a, w in zip(achievements, weights, strict=True)), Decimal(0)) / total
+    return sum(achievements, Decimal(0)) / len(achievements)
+
+
+def roll_up(quarters: Mapping[int, Decimal], method: str, upto: int = 4) -> tuple[Decimal | None, str]:
+    """The value of quarters 1..``upto`` rolled up; (None, why) when a needed quarter is blank.
+
+    A blank quarter is missing, never 0. ``last`` takes the last filled quarter; the others
+    need every quarter up to ``upto``.
+    """
+    wanted = range(1, upto + 1)
+    if method == "last":
+        filled = [q for q in wanted if q in quarters]
+        if not filled:
+            return None, f"no quarter up to q{upto} is filled"
+        return quarters[filled[-1]], ""
+    blank = [f"q{q}" for q in wanted if q not in quarters]
+    if blank:
+        return None, f"{', '.join(blank)} {'is' if len(blank) == 1 else 'are'} blank"
+    values = [quarters[q] for q in wanted]
+    if method == "sum":
+        return sum(values, Decimal(0)), ""
+    if method == "avg":
+        return sum(values, Decimal(0)) / len(values), ""
+    if method == "max":
+        return max(values), ""
+    return min(values), ""
