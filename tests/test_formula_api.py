@@ -158,3 +158,15 @@ def test_demo_command_reports_errors_with_exit_1() -> None:
     )
     assert done.returncode == 1
     assert "expected a number" in done.stderr and "^" in done.stderr
+
+
+def test_evaluate_walks_first_then_compiles_with_the_same_results() -> None:
+    from lkip_rules.formula import COMPILE_AFTER
+
+    formula = lkip_rules.parse_formula("a / b * 100")
+    values = {"a": Decimal(1), "b": Decimal(3)}
+    first = formula.evaluate(values)
+    for _ in range(COMPILE_AFTER):
+        formula.evaluate(values)
+    assert formula.evaluate == formula.compiled()
+    assert formula.evaluate(values) == first == Decimal(100) / Decimal(3)

@@ -52,7 +52,7 @@ def test_golden(case: dict[str, Any], evaluator: str) -> None:
     year = case.get("year")
     try:
         formula = lkip_rules.parse_formula(case["formula"], known_names=known)
-        run = formula.evaluate if evaluator == "compiled" else formula.evaluate_reference
+        run = formula.compiled() if evaluator == "compiled" else formula.evaluate_reference
         result = run(values, year=year)
     except lkip_rules.LkipError as exc:
         if expected_error is None:

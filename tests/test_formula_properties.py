@@ -36,7 +36,7 @@ def test_compiled_reference_and_fraction_oracle_agree(tree: ast.Node, values: di
     except ZeroDivisionError:
         expected = DivisionByZeroError
     outcomes: list[Any] = []
-    for run in (formula.evaluate, formula.evaluate_reference):
+    for run in (formula.compiled(), formula.evaluate_reference):
         try:
             outcomes.append(run(values, year=year))
         except EvaluationError as exc:
@@ -65,7 +65,7 @@ def test_evaluation_gives_a_decimal_or_an_evaluation_error(
 ) -> None:
     formula = lkip_rules.parse_formula(unparse(tree))
     outcomes = []
-    for run in (formula.evaluate, formula.evaluate_reference):
+    for run in (formula.compiled(), formula.evaluate_reference):
         try:
             result = run(values, year=year)
         except EvaluationError as exc:
@@ -90,7 +90,7 @@ def test_a_missing_name_is_reported_never_zero(
     except ZeroDivisionError:
         return
     try:
-        formula.evaluate(values, year=strategies.EVAL_YEAR)
+        formula.compiled()(values, year=strategies.EVAL_YEAR)
     except MissingValueError as exc:
         assert needed and exc.name == dropped
         return

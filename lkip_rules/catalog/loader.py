@@ -17,7 +17,7 @@ from lkip_rules._suggest import closest
 from lkip_rules.catalog import schema, toml
 from lkip_rules.catalog.model import CatalogInfo, Indicator, Input, Source
 from lkip_rules.errors import CatalogError, FormulaError
-from lkip_rules.formula import Formula, parse_formula
+from lkip_rules.formula import Formula, parse_formula, ratio_formula
 from lkip_rules.scales import SHIPPED, Scale
 from lkip_rules.scoring import Policy
 from lkip_rules.validation import Issue
@@ -164,8 +164,9 @@ def _indicator(key: str, fields: dict[str, Any], ctx: schema.Context, loaded: Lo
         cap=settings["cap"],
         floor=settings["floor"],
     )
-    text, where, parts_ok = _formula_text(key, fields, ctx, loaded)
-    formula = _parse(text, key, where, ctx, loaded) if text is not None and parts_ok else None
+    text, where, formula = _formula_text(key, fields, ctx, loaded)
+    if text is not None and where == "formula":
+        formula = _parse(text, key, where, ctx, loaded)
     return Indicator(
         id=key,
         name=fields["name"],
@@ -195,34 +196,42 @@ def _indicator(key: str, fields: dict[str, Any], ctx: schema.Context, loaded: Lo
 
 def _formula_text(
     key: str, fields: Mapping[str, Any], ctx: schema.Context, loaded: Loaded
-) -> tuple[str | None, str, bool]:
-    """The formula as text, where it is written, and whether its parts parsed."""
+) -> tuple[str | None, str, Formula | None]:
+    """The formula as text, the key it is written under, and the formula if it is a ratio."""
     path = ("indicators", key)
     ratio = [name for name in ("numerator", "denominator") if name in fields]
     if "formula" in fields:
         if ratio or "multiplier" in fields:
             raise ctx.error(path, "give either formula, or numerator and denominator, not both")
-        return fields["formula"], "formula", True
+        return fields["formula"], "formula", None
     if not ratio:
         if "multiplier" in fields:
             raise ctx.error((*path, "multiplier"), "multiplier goes with numerator and denominator")
-        return None, "formula", True
+        return None, "formula", None
     if len(ratio) == 1:
         missing = "denominator" if ratio == ["numerator"] else "numerator"
         raise ctx.error(path, f"'{ratio[0]}' needs a '{missing}'")
-    # Parse the parts on their own first, so an error points into the key that has it.
-    parsed = [_parse(fields[part], key, part, ctx, loaded) for part in ("numerator", "denominator")]
+    numerator, denominator = fields["numerator"], fields["denominator"]
     multiplier = fields.get("multiplier", Decimal(1))
-    text = f"({fields['numerator']}) / ({fields['denominator']}) * {multiplier}"
-    return text, "numerator", None not in parsed
+    text = f"({numerator}) / ({denominator}) * {multiplier}"
+    try:
+        return text, "numerator", ratio_formula(numerator, denominator, multiplier)
+    except FormulaError as exc:
+        # Each part is parsed on its own, so the error's source tells which key has it.
+        part = "numerator" if exc.source == numerator else "denominator"
+        _record(exc, key, part, ctx, loaded)
+        return text, part, None
 
 
 def _parse(text: str, key: str, where: str, ctx: schema.Context, loaded: Loaded) -> Formula | None:
-    path = ("indicators", key, where)
     try:
         return parse_formula(text)
     except FormulaError as exc:
-        line = toml.locate(ctx.text, path)
-        message = f"in the formula, {exc}"
-        loaded.issues.append(Issue("error", "formula", message, ctx.file, ".".join(path), line))
+        _record(exc, key, where, ctx, loaded)
         return None
+
+
+def _record(exc: FormulaError, key: str, where: str, ctx: schema.Context, loaded: Loaded) -> None:
+    path = ("indicators", key, where)
+    message = f"in the formula, {exc}"
+    loaded.issues.append(Issue("error", "formula", message, ctx.file, ".".join(path), toml.locate(ctx.text, path)))

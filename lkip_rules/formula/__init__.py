@@ -17,17 +17,21 @@ from lkip_rules.formula.ast import Period
 from lkip_rules.formula.unparse import unparse
 from lkip_rules.formula.values import Values
 
-__all__ = ["Formula", "Period", "parse_formula"]
+__all__ = ["Formula", "Period", "parse_formula", "ratio_formula"]
+
+COMPILE_AFTER = 8
+"""Calls evaluated by walking the tree before a formula is compiled."""
 
 
 class Formula:
     """A parsed, checked and compiled formula.
 
-    ``evaluate(values, *, year=None) -> Decimal`` is the compiled function itself, so a
-    call costs no more than the arithmetic and the value look-ups.
+    ``evaluate(values, *, year=None) -> Decimal`` walks the tree for the first few calls,
+    then becomes the compiled function itself, so a call costs no more than the arithmetic
+    and the value look-ups. Both give the same results and the same errors.
     """
 
-    __slots__ = ("evaluate", "lowered", "names", "source", "tree")
+    __slots__ = ("_calls", "_compiled", "evaluate", "lowered", "names", "source", "tree")
 
     source: str
     tree: ast.Node
@@ -44,7 +48,24 @@ class Formula:
             if isinstance(node, ast.Ref):
                 found.setdefault(node.name, set()).add(node.period)
         self.names = MappingProxyType({name: frozenset(periods) for name, periods in found.items()})
-        self.evaluate = compiler.compile_tree(self.lowered, source)
+        # Compiling costs about as much as a hundred walks of the tree, so a formula is
+        # walked for its first few calls and compiled only when it is used again and again.
+        self._calls = 0
+        self._compiled: compiler.Evaluator | None = None
+        self.evaluate = self._warm_up
+
+    def _warm_up(self, values: Values, *, year: int | None = None) -> Decimal:
+        self._calls += 1
+        if self._calls > COMPILE_AFTER:
+            return self.compiled()(values, year=year)
+        return interpreter.evaluate(self.lowered, values, year, self.source)
+
+    def compiled(self) -> compiler.Evaluator:
+        """The compiled evaluator, compiling it now if it is not yet; ``evaluate`` becomes it."""
+        if self._compiled is None:
+            self._compiled = compiler.compile_tree(self.lowered, self.source)
+            self.evaluate = self._compiled
+        return self._compiled
 
     def evaluate_reference(self, values: Values, *, year: int | None = None) -> Decimal:
         """Evaluate by walking the tree: slower, the definition the fast path must match."""
@@ -61,6 +82,20 @@ class Formula:
 
     def __hash__(self) -> int:
         return hash(self.tree)
+
+
+def ratio_formula(numerator: str, denominator: str, multiplier: Decimal) -> Formula:
+    """``(numerator) / (denominator) * multiplier`` from its parts, each checked as written."""
+    parts = []
+    for part in (numerator, denominator):
+        tree = parser.parse(part)
+        checker.check(tree, part, None)
+        parts.append(tree)
+    text = f"({numerator}) / ({denominator}) * {multiplier}"
+    num, den = ast.shift(parts[0], 1), ast.shift(parts[1], len(numerator) + 6)
+    ratio = ast.Binary("/", num, den, span=(0, den.span[1] + 1))
+    scale = ast.Number(multiplier, span=(len(text) - len(str(multiplier)), len(text)))
+    return Formula(text, ast.Binary("*", ratio, scale, span=(0, len(text))))
 
 
 def parse_formula(text: str, *, known_names: Collection[str] | None = None) -> Formula:

@@ -125,3 +125,19 @@ def depth(node: Node) -> int:
         deepest = max(deepest, level)
         stack.extend((child, level + 1) for child in children(current))
     return deepest
+
+
+def shift(node: Node, by: int) -> Node:
+    """The same tree with every span moved ``by`` characters (for a formula built from parts)."""
+
+    def move(span: Span) -> Span:
+        return (span[0] + by, span[1] + by)
+
+    if isinstance(node, Unary):
+        return Unary(node.op, shift(node.operand, by), span=move(node.span))
+    if isinstance(node, Binary):
+        return Binary(node.op, shift(node.left, by), shift(node.right, by), span=move(node.span))
+    if isinstance(node, Call):
+        args = tuple(shift(arg, by) for arg in node.args)
+        return Call(node.func, args, span=move(node.span), name_span=move(node.name_span))
+    return attrs.evolve(node, span=move(node.span))

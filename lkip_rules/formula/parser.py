@@ -18,6 +18,7 @@ MAX_DEPTH = 100
 """Deepest tree accepted (a chain of 100 operators; use sum() for longer lists)."""
 
 _GRAMMAR = grammar.build()
+_BARE_NAME = re.compile(r"\s*(" + grammar.NAME_PATTERN + r")\s*")
 _TOKEN = re.compile(r"\s*(" + grammar.NAME_PATTERN + r"|[0-9][0-9_.]*|<=|>=|==|!=|\S)")
 _EXPECTED = {
     "operand": "a number, a name, a function call or '('",
@@ -47,6 +48,10 @@ def parse(text: str) -> ast.Node:
             span=(0, 1),
             hint="split it into several indicators that reference each other",
         )
+    bare = _BARE_NAME.fullmatch(text)
+    if bare is not None and bare.group(1) not in grammar.KEYWORDS:
+        # The most common formula part is one name; it needs no parser.
+        return ast.Ref(bare.group(1), ast.CURRENT, span=bare.span(1))
     _check_nesting(text)
     return _parse_cached(text)
 
