@@ -3,6 +3,7 @@ TOML document either loads or raises CatalogError — never anything else."""
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -138,21 +139,20 @@ def test_any_bytes_load_or_raise_catalog_error(raw: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "catalog.toml"
         path.write_bytes(raw)
-        try:
+        with contextlib.suppress(LkipError):
             lkip_rules.load_catalog(path)
-        except LkipError:
-            pass
 
 
-@given(st.dictionaries(keys, toml_values, max_size=4))
+data_sections = st.sampled_from(["inputs", "realisations", "benchmarks", "reported", "year", "source"]) | keys
+
+
+@given(st.dictionaries(data_sections, st.dictionaries(keys, toml_values, max_size=4) | toml_values, max_size=4))
 def test_any_data_file_loads_or_raises_catalog_error(document: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "2025.toml"
-        path.write_text(toml_writer.dumps({"inputs": document} if document.get("x") else document), "utf-8")
-        try:
+        path.write_text(toml_writer.dumps(document), "utf-8")
+        with contextlib.suppress(LkipError):
             lkip_rules.load_data(path)
-        except LkipError:
-            pass
 
 
 def test_writer_sanity() -> None:
