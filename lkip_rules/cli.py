@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import click
 
-from lkip_rules import LkipError, parse_formula
+from lkip_rules import LkipError, load_catalog, parse_formula
 
 _ASSIGNMENT = re.compile(r"(?P<name>[a-z_][a-z0-9_.]*)(?::(?P<year>[0-9]{4}))?=(?P<value>.+)")
 
@@ -55,3 +55,20 @@ def formula_command(text: str, assignments: tuple[str, ...], year: int | None) -
 
 def _plain(value: Decimal) -> str:
     return format(value, "f")
+
+
+@main.command("check")
+@click.argument("catalog", type=click.Path(exists=True))
+def check_command(catalog: str) -> None:
+    """Validate CATALOG (a folder or a TOML file) and its data; exit 1 on any error."""
+    try:
+        issues = load_catalog(catalog).validate()
+    except LkipError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    for issue in issues:
+        click.echo(str(issue))
+    errors = sum(issue.severity == "error" for issue in issues)
+    warnings = len(issues) - errors
+    click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+    sys.exit(1 if errors else 0)

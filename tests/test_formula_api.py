@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
 
 import pytest
@@ -128,36 +126,6 @@ def test_generated_code_never_contains_user_text() -> None:
     # A name that would be code if pasted into Python must not even parse.
     with pytest.raises(errors.FormulaSyntaxError):
         lkip_rules.parse_formula("__import__('os').system('true')")
-
-
-def test_demo_command_evaluates_a_formula() -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "lkip_rules",
-            "formula",
-            "jumlah_nib / koperasi_aktif * 100",
-            "jumlah_nib=60",
-            "koperasi_aktif=982",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"jumlah_nib / koperasi_aktif * 100 = {Decimal(6000) / Decimal(982)}"
-
-
-def test_demo_command_reports_errors_with_exit_1() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "lkip_rules", "formula", "a / (b * )"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 1
-    assert "expected a number" in done.stderr and "^" in done.stderr
 
 
 def test_evaluate_walks_first_then_compiles_with_the_same_results() -> None:
