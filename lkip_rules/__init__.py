@@ -5,6 +5,8 @@ The public API is what this module exports; everything else is private.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lkip_rules import errors
 from lkip_rules.catalog import Catalog, load_catalog, load_data
 from lkip_rules.errors import (
@@ -19,6 +21,7 @@ from lkip_rules.results import IndicatorResult, Results
 from lkip_rules.validation import Issue
 
 __all__ = [
+    "BUNDLED_CATALOG",
     "Catalog",
     "CatalogError",
     "CatalogValidationError",
@@ -37,3 +40,6 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+BUNDLED_CATALOG = Path(__file__).parent / "indicators" / "bekasi-diskopukm"
+"""The bundled example: the catalog of the LKIP 2025 of Dinas Koperasi UKM Kota Bekasi."""

@@ -1,28 +1,315 @@
-"""The ``lkip`` command. A face: it uses the public API and nothing private."""
+"""The ``lkip`` command. A face: it uses the library and prints for people.
+
+Exit codes: 0 all well, 1 findings (validation errors, audit differences, a catalog that
+cannot be read), 2 usage.
+"""
 
 from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from decimal import Decimal
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
+from rich.console import Console
+from rich.table import Table
 
-from lkip_rules import LkipError, load_catalog, parse_formula
+from lkip_rules import BUNDLED_CATALOG, LkipError, load_catalog, parse_formula
+from lkip_rules.catalog import Catalog
+from lkip_rules.catalog.model import Data
+from lkip_rules.locale import Lang
 
+F = TypeVar("F", bound=Callable[..., Any])
 _ASSIGNMENT = re.compile(r"(?P<name>[a-z_][a-z0-9_.]*)(?::(?P<year>[0-9]{4}))?=(?P<value>.+)")
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    help="Language of labels, numbers and sentences.",
+)
+DATA = click.option(
+    "--data",
+    "data_file",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Figures to use: a TOML data file or folder, a CSV or an XLSX (input,year,quarter,value).",
+)
+YEAR = click.option("--year", type=int, default=None, help="The year to evaluate [default: the latest year with data].")
+
+
+def _console() -> Console:
+    # A terminal gets its own width; a pipe or file gets room for the whole table.
+    console = Console(file=sys.stdout)
+    return console if console.is_terminal else Console(file=sys.stdout, width=160)
+
+
+def reports_errors(command: F) -> F:
+    """Print LkipError messages plainly and exit 1, instead of a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except LkipError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _open(catalog: str | None, data_file: Path | None) -> tuple[Catalog, Data]:
+    found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
+    data = found.data
+    if data_file is not None:
+        from lkip_rules.datafiles import read
+
+        data = data.overlay(read(data_file))
+    return found, data
+
+
+def _year(data: Data, year: int | None) -> int:
+    if year is not None:
+        return year
+    if not data.years:
+        raise click.UsageError("the catalog has no data; give --year")
+    return max(data.years)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="lkip-rules")
 def main() -> None:
-    """lkip-rules: exact, explained SAKIP / LKIP performance measurement."""
+    """lkip-rules: exact, explained SAKIP / LKIP performance measurement.
+
+    Without a CATALOG argument the bundled catalog of the LKIP 2025 of Dinas Koperasi UKM
+    Kota Bekasi is used.
+    """
+
+
+@main.command("check")
+@click.argument("catalog", required=False)
+@DATA
+@reports_errors
+def check_command(catalog: str | None, data_file: Path | None) -> None:
+    """Validate CATALOG and its data; exit 1 on any error."""
+    found, data = _open(catalog, data_file)
+    issues = found.validate(data)
+    for issue in issues:
+        click.echo(str(issue))
+    errors = sum(issue.severity == "error" for issue in issues)
+    warnings = len(issues) - errors
+    click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+    sys.exit(1 if errors else 0)
+
+
+@main.command("evaluate")
+@click.argument("catalog", required=False)
+@YEAR
+@click.option("--quarter", type=click.IntRange(1, 4), default=None, help="Evaluate up to this quarter.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "csv", "json", "xlsx"]),
+    default="table",
+    show_default=True,
+)
+@LANG
+@click.option("--output", type=click.Path(path_type=Path), default=None, help="Write to this file.")
+@DATA
+@reports_errors
+def evaluate_command(
+    catalog: str | None,
+    year: int | None,
+    quarter: int | None,
+    fmt: str,
+    lang: Lang,
+    output: Path | None,
+    data_file: Path | None,
+) -> None:
+    """Realisation, achievement and category of every indicator (like Tabel 3.1)."""
+    from lkip_rules.reports import tables
+
+    found, data = _open(catalog, data_file)
+    results = found.evaluate(_year(data, year), data, quarter=quarter)
+    if fmt == "xlsx":
+        if output is None:
+            raise click.UsageError("--format xlsx needs --output FILE.xlsx")
+        tables.xlsx(found, results, lang, output)
+        click.echo(f"{output}")
+        return
+    if fmt == "table" and output is None:
+        _console().print(_rich_table(found, results, lang))
+        return
+    text = {
+        "markdown": lambda: tables.markdown(found, results, lang),
+        "csv": lambda: tables.csv_text(found, results, lang),
+        "json": lambda: tables.json_text(results),
+    }.get(fmt, lambda: tables.markdown(found, results, lang))()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, "utf-8")
+        click.echo(f"{output}")
+
+
+TERMINAL_COLUMNS = (
+    "indicator",
+    "unit",
+    "target",
+    "realisation",
+    "achievement",
+    "category",
+    "previous",
+    "end_target",
+    "end_achievement",
+    "status",
+)
+
+
+def _rich_table(catalog: Catalog, results: Any, lang: Lang) -> Table:
+    """The table for a terminal: rows grouped under their sasaran, the widest columns folded."""
+    from lkip_rules.locale import HEADERS, STATUS, number
+
+    when = (
+        f" s.d. triwulan {results.quarter}"
+        if results.quarter and lang == "id"
+        else (f" up to q{results.quarter}" if results.quarter else "")
+    )
+    title = f"{catalog.info.name} — {'Capaian Kinerja' if lang == 'id' else 'Performance'} {results.year}{when}"
+    table = Table(title=title)
+    for column in TERMINAL_COLUMNS:
+        wide = column in ("indicator", "status")
+        table.add_column(
+            HEADERS[lang][column],
+            justify="left" if wide or column == "unit" else "right",
+            overflow="fold",
+            max_width=48 if column == "indicator" else 30 if wide else None,
+        )
+    last_parent: object = object()
+    for r in results:
+        if r.parent != last_parent and r.parent is not None:
+            table.add_section()
+            parent = catalog.indicators.get(r.parent)
+            table.add_row(f"[bold]{parent.name if parent else r.parent}[/bold]")
+        last_parent = r.parent
+        target = r.target if not isinstance(r.target, tuple) else None
+        end = r.end_target
+        status = STATUS[lang][r.status] + (f": {r.message}" if r.status != "ok" and r.message else "")
+        table.add_row(
+            r.name,
+            r.unit,
+            number(target, lang)
+            if r.target is not None and target is not None
+            else (f"{r.target[0]}-{r.target[1]}" if isinstance(r.target, tuple) else "-"),
+            number(r.realisation, lang),
+            number(r.achievement, lang),
+            r.category.code if r.category else "-",
+            number(r.previous.realisation if r.previous else None, lang),
+            number(end.target if end and not isinstance(end.target, tuple) else None, lang),
+            number(end.achievement if end else None, lang),
+            status,
+        )
+    return table
+
+
+@main.command("explain")
+@click.argument("args", nargs=-1, required=True, metavar="[CATALOG] ID")
+@YEAR
+@LANG
+@DATA
+@reports_errors
+def explain_command(args: tuple[str, ...], year: int | None, lang: Lang, data_file: Path | None) -> None:
+    """Every step behind indicator ID, and one sentence ready for the report."""
+    from lkip_rules.explain import explain
+
+    if len(args) > 2:
+        raise click.UsageError("give at most CATALOG and ID")
+    catalog, indicator = (args[0], args[1]) if len(args) == 2 else (None, args[0])
+    found, data = _open(catalog, data_file)
+    if indicator not in found.indicators:
+        from lkip_rules._suggest import closest
+
+        near = closest(indicator, found.indicators)
+        hint = f"; did you mean '{near}'?" if near else ""
+        raise click.UsageError(f"'{indicator}' is not an indicator of {found.info.id}{hint}")
+    result = explain(found, indicator, _year(data, year), lang=lang, data=data)
+    for step in result.steps:
+        click.echo(step)
+    click.echo("")
+    click.echo(result.sentence)
+
+
+@main.command("audit")
+@click.argument("catalog", required=False)
+@YEAR
+@LANG
+@DATA
+@reports_errors
+def audit_command(catalog: str | None, year: int | None, lang: Lang, data_file: Path | None) -> None:
+    """Recompute every figure the report printed; list what is off, with causes. Exit 1 if any."""
+    from lkip_rules.audit import audit
+
+    found, data = _open(catalog, data_file)
+    the_year = _year(data, year)
+    findings = audit(found, the_year, data)
+    en = lang == "en"
+    if not findings:
+        click.echo("No differences found." if en else "Tidak ada selisih.")
+        return
+    console = _console()
+    table = Table(title=f"Audit {found.info.id} {the_year}: {len(findings)} {'findings' if en else 'temuan'}")
+    for header in (
+        ("Where", "Subject", "Field", "Printed", "Computed", "Cause", "Explanation")
+        if en
+        else ("Letak", "Pokok", "Isian", "Tercetak", "Hitungan", "Penyebab", "Penjelasan")
+    ):
+        table.add_column(header, overflow="fold")
+    for f in findings:
+        where = "; ".join(f.where) + (f" [{f.year}]" if f.year != the_year else "")
+        table.add_row(where, f.subject, f.field, f.printed, f.computed, f.cause, f.explanation)
+    console.print(table)
+    sys.exit(1)
+
+
+@main.command("tree")
+@click.argument("catalog", required=False)
+@YEAR
+@LANG
+@DATA
+@reports_errors
+def tree_command(catalog: str | None, year: int | None, lang: Lang, data_file: Path | None) -> None:
+    """The cascade tujuan → sasaran → IKU → program → kegiatan → sub kegiatan, with achievement and absorption."""
+    from lkip_rules.reports.tree import build
+
+    found, data = _open(catalog, data_file)
+    _console().print(build(found, found.evaluate(_year(data, year), data), lang))
+
+
+@main.command("chart")
+@click.argument("catalog", required=False)
+@YEAR
+@LANG
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for PNG files.")
+@DATA
+@reports_errors
+def chart_command(catalog: str | None, year: int | None, lang: Lang, output: Path, data_file: Path | None) -> None:
+    """PNG charts like the report's Gambar 3.1-3.6: target and realisation, this year, last year, end target."""
+    from lkip_rules.reports.charts import write_all
+
+    found, data = _open(catalog, data_file)
+    for path in write_all(found, found.evaluate(_year(data, year), data), output, lang):
+        click.echo(str(path))
 
 
 @main.command("formula")
 @click.argument("text")
 @click.argument("assignments", nargs=-1)
 @click.option("--year", type=int, default=None, help="The year N, for references such as x[N-1].")
+@reports_errors
 def formula_command(text: str, assignments: tuple[str, ...], year: int | None) -> None:
     """Evaluate formula TEXT on values given as NAME=VALUE or NAME:YEAR=VALUE.
 
@@ -44,31 +331,6 @@ def formula_command(text: str, assignments: tuple[str, ...], year: int | None) -
             if not isinstance(by_year, dict):
                 raise click.BadParameter(f"{name} is given both with and without a year")
             by_year[int(at)] = value
-    try:
-        formula = parse_formula(text)
-        result = formula.evaluate(values, year=year)
-    except LkipError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-    click.echo(f"{formula} = {_plain(result)}")
-
-
-def _plain(value: Decimal) -> str:
-    return format(value, "f")
-
-
-@main.command("check")
-@click.argument("catalog", type=click.Path(exists=True))
-def check_command(catalog: str) -> None:
-    """Validate CATALOG (a folder or a TOML file) and its data; exit 1 on any error."""
-    try:
-        issues = load_catalog(catalog).validate()
-    except LkipError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-    for issue in issues:
-        click.echo(str(issue))
-    errors = sum(issue.severity == "error" for issue in issues)
-    warnings = len(issues) - errors
-    click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
-    sys.exit(1 if errors else 0)
+    formula = parse_formula(text)
+    result: Decimal = formula.evaluate(values, year=year)
+    click.echo(f"{formula} = {format(result, 'f')}")

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from lkip_rules import scoring
+from lkip_rules import budget, scoring
+from lkip_rules.budget import BudgetResult
 from lkip_rules.catalog.model import Data, Indicator
 from lkip_rules.errors import DivisionByZeroError, EvaluationError, MissingValueError
 from lkip_rules.formula.ast import Period
@@ -43,8 +44,30 @@ class Realised:
 def evaluate(catalog: Catalog, year: int, data: Data, quarter: int | None = None) -> Results:
     evaluator = Evaluator(catalog, data, quarter)
     results = {ind.id: evaluator.result(ind, year) for ind in catalog.in_dependency_order()}
-    ordered = {ind_id: results[ind_id] for ind_id in catalog.indicators}
-    return Results(catalog.info.id, year, quarter, ordered)
+    year_data = data.years.get(year)
+    lines = budget.line_results(catalog.budget, year_data.budget if year_data else {})
+    ordered = {ind_id: _with_budget(catalog, results[ind_id], lines) for ind_id in catalog.indicators}
+    programs = [line.id for line in catalog.budget.values() if line.parent is None]
+    total = budget.summarise(programs, lines) if programs else None
+    return Results(catalog.info.id, year, quarter, ordered, lines, total)
+
+
+def _with_budget(catalog: Catalog, result: IndicatorResult, lines: Mapping[str, BudgetResult]) -> IndicatorResult:
+    """Attach the money behind an indicator: lines supporting it or any indicator below it."""
+    family = {result.id}
+    stack = [result.id]
+    while stack:
+        for child in catalog.children(stack.pop()):
+            if child.id not in family:
+                family.add(child.id)
+                stack.append(child.id)
+    supporting = {line.id for line in catalog.budget.values() if family & set(line.supports)}
+    if not supporting:
+        return result
+    summary = budget.summarise(budget.top_lines(supporting, catalog.budget), lines)
+    if summary.serapan is not None and result.achievement is not None:
+        summary = attrs.evolve(summary, efficiency=result.achievement - summary.serapan)
+    return attrs.evolve(result, budget=summary)
 
 
 class Evaluator:

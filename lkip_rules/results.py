@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from lkip_rules.budget import BudgetResult, BudgetSummary
 from lkip_rules.scoring import Status, Target
 
 
@@ -67,6 +68,7 @@ class IndicatorResult:
     previous: PreviousYear | None = None
     end_target: EndTarget | None = None
     benchmark: BenchmarkResult | None = None
+    budget: BudgetSummary | None = None  # the money behind it, with efficiency
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(attrs.asdict(self, recurse=True))  # type: ignore[no-any-return]
@@ -80,6 +82,8 @@ class Results:
     year: int
     quarter: int | None
     indicators: Mapping[str, IndicatorResult]
+    budget: Mapping[str, BudgetResult] = attrs.field(factory=dict)
+    budget_total: BudgetSummary | None = None  # every program line of the agency
 
     def __getitem__(self, indicator_id: str) -> IndicatorResult:
         return self.indicators[indicator_id]
@@ -97,6 +101,8 @@ class Results:
             "year": self.year,
             "quarter": self.quarter,
             "indicators": [result.to_dict() for result in self],
+            "budget": [_plain(attrs.asdict(line)) for line in self.budget.values()],
+            "budget_total": _plain(attrs.asdict(self.budget_total)) if self.budget_total else None,
         }
 
 

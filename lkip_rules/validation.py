@@ -300,6 +300,52 @@ def scales(catalog: Catalog, data: Data) -> Iterator[Issue]:
                 )
 
 
+PARENT_LEVEL = {"kegiatan": "program", "subkegiatan": "kegiatan"}
+
+
+def budget_lines(catalog: Catalog, data: Data) -> Iterator[Issue]:
+    """Budget parents that exist and sit one level up; supported indicators that exist."""
+    for line in catalog.budget.values():
+        path = ("budget", line.id)
+        if line.parent is not None:
+            parent = catalog.budget.get(line.parent)
+            if parent is None:
+                yield _issue(
+                    catalog,
+                    "error",
+                    "missing-parent",
+                    f"parent '{line.parent}' is not a budget line{_hint(line.parent, catalog.budget)}",
+                    line.file,
+                    *path,
+                    "parent",
+                )
+            elif PARENT_LEVEL.get(line.level) != parent.level:
+                yield _issue(
+                    catalog,
+                    "error",
+                    "budget-level",
+                    f"a {line.level} cannot sit under a {parent.level} ('{parent.id}')",
+                    line.file,
+                    *path,
+                    "parent",
+                )
+        elif line.level != "program":
+            yield _issue(
+                catalog, "warning", "budget-orphan", f"a {line.level} without a parent program", line.file, *path
+            )
+        for target in line.supports:
+            if target not in catalog.indicators:
+                yield _issue(
+                    catalog,
+                    "error",
+                    "missing-reference",
+                    f"supports '{target}', which is not an indicator{_hint(target, catalog.indicators)}",
+                    line.file,
+                    *path,
+                    "supports",
+                )
+
+
 def unused_inputs(catalog: Catalog, data: Data) -> Iterator[Issue]:
     used = {name for ind in catalog.indicators.values() if ind.formula for name in ind.formula.names}
     for item in catalog.inputs.values():
@@ -345,13 +391,19 @@ def data_files(catalog: Catalog, data: Data) -> Iterator[Issue]:
                     f"inputs.{name}",
                     catalog.data_line(year_data, ("inputs", name)),
                 )
-        for section in ("realisations", "benchmarks", "reported"):
+        reportable = {*catalog.indicators, *catalog.budget, "total"}
+        for section, allowed, what in (
+            ("realisations", set(catalog.indicators), "an indicator"),
+            ("benchmarks", set(catalog.indicators), "an indicator"),
+            ("budget", set(catalog.budget), "a budget line"),
+            ("reported", reportable, "an indicator, a budget line or 'total'"),
+        ):
             for name in getattr(year_data, section):
-                if name not in catalog.indicators:
+                if name not in allowed:
                     yield Issue(
                         "error",
-                        "unknown-indicator",
-                        f"'{name}' is not an indicator{_hint(name, catalog.indicators)}",
+                        "unknown-id",
+                        f"'{name}' is not {what}{_hint(name, allowed)}",
                         file,
                         f"{section}.{name}",
                         catalog.data_line(year_data, (section, name)),
@@ -366,6 +418,7 @@ RULES: tuple[Rule, ...] = (
     aggregation,
     targets,
     scales,
+    budget_lines,
     unused_inputs,
     data_files,
 )

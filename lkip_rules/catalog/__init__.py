@@ -13,7 +13,7 @@ from pathlib import Path
 from lkip_rules.catalog import toml
 from lkip_rules.catalog.data import load_data
 from lkip_rules.catalog.loader import load
-from lkip_rules.catalog.model import CatalogInfo, Data, Indicator, Input, YearData
+from lkip_rules.catalog.model import BudgetLine, CatalogInfo, Data, Indicator, Input, YearData
 from lkip_rules.errors import CatalogValidationError
 from lkip_rules.results import Results
 from lkip_rules.scales import Scale
@@ -41,6 +41,7 @@ class Catalog:
         self.info: CatalogInfo = loaded.info
         self.indicators: Mapping[str, Indicator] = {ind.id: ind for ind in indicators}
         self.inputs: Mapping[str, Input] = loaded.inputs
+        self.budget: Mapping[str, BudgetLine] = loaded.budget
         self.scales: Mapping[str, Scale] = loaded.scales
         self.declared_scales: Mapping[str, str] = loaded.declared_scales
         self.load_issues: tuple[Issue, ...] = tuple(loaded.issues)

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from lkip_rules.catalog import schema, toml
-from lkip_rules.catalog.model import Benchmark, Data, InputValue, Reported, YearData
+from lkip_rules.catalog.model import Benchmark, BudgetFigures, Data, InputValue, Reported, YearData
 from lkip_rules.errors import CatalogError
 
-DATA_FIELDS = ("year", "source", "inputs", "realisations", "benchmarks", "reported")
+DATA_FIELDS = ("year", "source", "inputs", "realisations", "benchmarks", "budget", "reported")
 QUARTERS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
 
 
@@ -48,6 +48,10 @@ def read_year(path: Path) -> YearData:
         benchmarks={
             key: Benchmark(**schema.check_table(value, schema.BENCHMARK_FIELDS, set(), ctx, ("benchmarks", key)))
             for key, value in _table(doc.get("benchmarks", {}), ctx, ("benchmarks",)).items()
+        },
+        budget={
+            key: BudgetFigures(**schema.check_table(value, schema.BUDGET_DATA_FIELDS, set(), ctx, ("budget", key)))
+            for key, value in _table(doc.get("budget", {}), ctx, ("budget",)).items()
         },
         reported=_reported(doc.get("reported", {}), year, ctx),
     )

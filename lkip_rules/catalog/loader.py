@@ -15,14 +15,15 @@ from typing import Any
 
 from lkip_rules._suggest import closest
 from lkip_rules.catalog import schema, toml
-from lkip_rules.catalog.model import CatalogInfo, Indicator, Input, Source
+from lkip_rules.catalog.model import BudgetLine, CatalogInfo, Indicator, Input, Source
 from lkip_rules.errors import CatalogError, FormulaError
 from lkip_rules.formula import Formula, parse_formula, ratio_formula
 from lkip_rules.scales import SHIPPED, Scale
 from lkip_rules.scoring import Policy
 from lkip_rules.validation import Issue
 
-SECTIONS = ("catalog", "indicators", "inputs", "scales")
+SECTIONS = ("catalog", "indicators", "inputs", "budget", "scales")
+RESERVED = {"total"}  # in [reported], the whole agency's budget
 DEFAULTS: dict[str, Any] = {
     "scale": "lkip-4",
     "polarity": "positive",
@@ -45,6 +46,7 @@ class Loaded:
         self.defaults: dict[str, Any] = dict(DEFAULTS)
         self.raw_indicators: dict[str, tuple[dict[str, Any], schema.Context]] = {}
         self.inputs: dict[str, Input] = {}
+        self.budget: dict[str, BudgetLine] = {}
         self.scales: dict[str, Scale] = dict(SHIPPED)
         self.declared_scales: dict[str, str] = {}  # id -> file
         self.sources: dict[str, Source] = {}
@@ -117,6 +119,12 @@ def _read_file(file: Path, loaded: Loaded, is_main: bool) -> None:
         fields = schema.check_table(raw, schema.INPUT_FIELDS, {"name"}, ctx, path)
         if _claim(key, shown, ctx, path, loaded):
             loaded.inputs[key] = Input(id=key, file=shown, **fields)
+    for key, raw in _section(doc, "budget", ctx).items():
+        path = ("budget", key)
+        schema.identifier(key, ctx, path)
+        fields = schema.check_table(raw, schema.BUDGET_FIELDS, {"name", "level"}, ctx, path)
+        if _claim(key, shown, ctx, path, loaded):
+            loaded.budget[key] = BudgetLine(id=key, file=shown, **fields)
     for key, raw in _section(doc, "indicators", ctx).items():
         path = ("indicators", key)
         schema.identifier(key, ctx, path)
@@ -134,6 +142,8 @@ def _section(doc: Mapping[str, Any], name: str, ctx: schema.Context) -> dict[str
 
 def _claim(key: str, file: str, ctx: schema.Context, path: schema.Path, loaded: Loaded) -> bool:
     """Record ``key`` as taken; a second definition becomes an issue and is ignored."""
+    if key in RESERVED:
+        raise ctx.error(path, f"'{key}' is reserved (in [reported] it means the whole agency); choose another id")
     if key in loaded.seen:
         loaded.issues.append(
             Issue(

@@ -74,6 +74,30 @@ class Input:
 
 
 @attrs.frozen
+class BudgetLine:
+    """A program, kegiatan or sub kegiatan of the budget."""
+
+    id: str
+    name: str
+    level: str
+    file: str
+    parent: str | None = None
+    supports: tuple[str, ...] = ()
+    code: str = ""
+    description: str = ""
+    source: str = ""
+
+
+@attrs.frozen
+class BudgetFigures:
+    """A budget line's money for one year."""
+
+    pagu: Decimal | None = None
+    realisasi: Decimal | None = None
+    pagu_murni: Decimal | None = None
+
+
+@attrs.frozen
 class Benchmark:
     source: str = ""
     year: int | None = None
@@ -83,18 +107,26 @@ class Benchmark:
     note: str = ""
 
 
+Printed = Decimal | str  # text when the print is no well-formed number
+
+
 @attrs.frozen
 class Reported:
-    """Figures exactly as a report printed them, for the audit."""
+    """Figures exactly as a report printed them, for the audit (text where malformed)."""
 
     year: int
     where: str = ""
-    target: Target | None = None
-    realisation: Decimal | None = None
-    achievement: Decimal | None = None
+    target: Target | str | None = None
+    realisation: Printed | None = None
+    achievement: Printed | None = None
     category: str | None = None
-    end_target: Target | None = None
-    end_achievement: Decimal | None = None
+    end_target: Target | str | None = None
+    end_achievement: Printed | None = None
+    pagu: Printed | None = None
+    pagu_murni: Printed | None = None
+    realisasi: Printed | None = None
+    serapan: Printed | None = None
+    sisa: Printed | None = None
     note: str = ""
 
 
@@ -110,6 +142,7 @@ class YearData:
     inputs: Mapping[str, InputValue] = attrs.field(factory=dict)
     realisations: Mapping[str, Decimal] = attrs.field(factory=dict)
     benchmarks: Mapping[str, Benchmark] = attrs.field(factory=dict)
+    budget: Mapping[str, BudgetFigures] = attrs.field(factory=dict)
     reported: Mapping[str, tuple[Reported, ...]] = attrs.field(factory=dict)
 
 
@@ -119,8 +152,23 @@ class Data:
 
     years: Mapping[int, YearData] = attrs.field(factory=dict)
 
-    def merged_with(self, other: Data) -> Data:
-        return Data({**self.years, **other.years})
+    def overlay(self, other: Data) -> Data:
+        """These figures with ``other``'s laid over them, key by key within each year."""
+        years = dict(self.years)
+        for year, top in other.years.items():
+            base = years.get(year)
+            if base is None:
+                years[year] = top
+                continue
+            years[year] = attrs.evolve(
+                base,
+                inputs={**base.inputs, **top.inputs},
+                realisations={**base.realisations, **top.realisations},
+                benchmarks={**base.benchmarks, **top.benchmarks},
+                budget={**base.budget, **top.budget},
+                reported={**base.reported, **top.reported},
+            )
+        return Data(years)
 
 
 @attrs.frozen

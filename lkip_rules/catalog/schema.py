@@ -249,6 +249,53 @@ INPUT_FIELDS: dict[str, Checker] = {
 
 SCALE_FIELDS: dict[str, Checker] = {"name": text, "description": text, "bands": bands}
 
+BUDGET_LEVELS = ("program", "kegiatan", "subkegiatan")
+
+BUDGET_FIELDS: dict[str, Checker] = {
+    "name": text,
+    "level": choice(*BUDGET_LEVELS),
+    "parent": identifier,
+    "supports": identifiers,
+    "code": text,
+    "description": text,
+    "source": text,
+}
+
+BUDGET_DATA_FIELDS: dict[str, Checker] = {"pagu": number, "realisasi": number, "pagu_murni": number}
+
+_THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_COMMA_DECIMAL = re.compile(r"-?\d+(?:,\d+)?")
+_POINT_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def read_printed(raw: str) -> Decimal | str:
+    """A number as a report printed it, or the text itself when it is no well-formed number.
+
+    "1.205.908.800" (dots between thousands, optionally ",50"), "75,80" and "75.80" are
+    numbers; "Rp", ",-" and "%" are ignored. Anything else ("63.129.00") is kept as text, so
+    the audit can call it malformed instead of guessing.
+    """
+    core = raw.strip().removeprefix("Rp.").removeprefix("Rp").removesuffix(",-").removesuffix("%").strip()
+    if _THOUSANDS.fullmatch(core):
+        return Decimal(core.replace(".", "").replace(",", "."))
+    if _COMMA_DECIMAL.fullmatch(core):
+        return Decimal(core.replace(",", "."))
+    if _POINT_DECIMAL.fullmatch(core):
+        return Decimal(core)
+    return raw
+
+
+def printed(value: Any, ctx: Context, path: Path) -> Decimal | str:
+    """A reported figure: a number, or the text as printed (kept when malformed)."""
+    if isinstance(value, str):
+        return read_printed(value)
+    return number(value, ctx, path)
+
+
+def printed_target(value: Any, ctx: Context, path: Path) -> Decimal | tuple[Decimal, Decimal] | str:
+    return printed(value, ctx, path) if isinstance(value, str) else target(value, ctx, path)
+
+
 BENCHMARK_FIELDS: dict[str, Checker] = {
     "source": text,
     "year": year,
@@ -261,11 +308,16 @@ BENCHMARK_FIELDS: dict[str, Checker] = {
 REPORTED_FIELDS: dict[str, Checker] = {
     "where": text,
     "year": year,
-    "target": target,
-    "realisation": number,
-    "achievement": number,
+    "target": printed_target,
+    "realisation": printed,
+    "achievement": printed,
     "category": text,
-    "end_target": target,
-    "end_achievement": number,
+    "end_target": printed_target,
+    "end_achievement": printed,
+    "pagu": printed,
+    "pagu_murni": printed,
+    "realisasi": printed,
+    "serapan": printed,
+    "sisa": printed,
     "note": text,
 }

@@ -1,0 +1,88 @@
+"""Words and number formats for Bahasa Indonesia (the default) and English."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+Lang = Literal["id", "en"]
+
+LABELS_EN = {
+    "Sangat Baik": "Very good",
+    "Baik": "Good",
+    "Cukup": "Fair",
+    "Kurang": "Poor",
+    "Sangat Tinggi": "Very high",
+    "Tinggi": "High",
+    "Sedang": "Medium",
+    "Rendah": "Low",
+    "Sangat Rendah": "Very low",
+    "Sangat Memuaskan": "Excellent",
+    "Memuaskan": "Satisfactory",
+    "Sangat Kurang": "Very poor",
+}
+
+STATUS = {
+    "id": {"ok": "ok", "missing-data": "data belum lengkap", "undefined": "tidak terdefinisi", "error": "galat"},
+    "en": {"ok": "ok", "missing-data": "missing data", "undefined": "undefined", "error": "error"},
+}
+
+HEADERS = {
+    "id": {
+        "sasaran": "Sasaran",
+        "indicator": "Indikator Kinerja",
+        "unit": "Satuan",
+        "target": "Target",
+        "realisation": "Realisasi",
+        "achievement": "Capaian (%)",
+        "category": "Kategori",
+        "status": "Status",
+        "previous": "Realisasi Tahun Lalu",
+        "previous_achievement": "Capaian Tahun Lalu (%)",
+        "end_target": "Target Akhir Renstra",
+        "end_achievement": "Capaian thd Renstra (%)",
+        "benchmark": "Pembanding",
+        "pagu": "Pagu (Rp)",
+        "realisasi": "Realisasi Anggaran (Rp)",
+        "serapan": "Serapan (%)",
+        "id": "Kode",
+        "level": "Tingkat",
+    },
+    "en": {
+        "sasaran": "Objective",
+        "indicator": "Indicator",
+        "unit": "Unit",
+        "target": "Target",
+        "realisation": "Realisation",
+        "achievement": "Achievement (%)",
+        "category": "Category",
+        "status": "Status",
+        "previous": "Last year's realisation",
+        "previous_achievement": "Last year's achievement (%)",
+        "end_target": "Renstra end target",
+        "end_achievement": "Against end target (%)",
+        "benchmark": "Benchmark",
+        "pagu": "Budget (Rp)",
+        "realisasi": "Spent (Rp)",
+        "serapan": "Absorption (%)",
+        "id": "Id",
+        "level": "Level",
+    },
+}
+
+
+def number(value: Decimal | None, lang: Lang, places: int | None = None) -> str:
+    """1.234,56 in Indonesian, 1,234.56 in English; ``places`` fixes the decimals."""
+    if value is None:
+        return "-"
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places))
+    text = format(value, ",f")
+    if lang == "id":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def label(text: str, lang: Lang) -> str:
+    """A category label in the language asked for (scales are written in Indonesian)."""
+    return LABELS_EN.get(text, text) if lang == "en" else text
