@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lkip_rules import errors
-from lkip_rules.catalog import Catalog, load_catalog, load_data
+from lkip_rules.catalog import Catalog, Data, load_catalog, load_data
 from lkip_rules.errors import (
     CatalogError,
     CatalogValidationError,
@@ -25,6 +25,7 @@ __all__ = [
     "Catalog",
     "CatalogError",
     "CatalogValidationError",
+    "Data",
     "EvaluationError",
     "Formula",
     "FormulaError",

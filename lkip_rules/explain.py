@@ -168,7 +168,7 @@ def _speak_call(node: ast.Call, catalog: Catalog, result: IndicatorResult, lang:
         now_year = ref.period.resolve(result.year)
         before = ast.Ref(ref.name, ref.period.shifted(-1))
         return str(words["growth"]).format(
-            name=_name_of(ref.name, catalog),
+            name=_lower_first(_name_of(ref.name, catalog), lang),
             before=_value_of(before, catalog, result, lang),
             now=_value_of(ref, catalog, result, lang),
             y0=now_year - 1,

@@ -152,6 +152,18 @@ class Data:
 
     years: Mapping[int, YearData] = attrs.field(factory=dict)
 
+    @classmethod
+    def from_values(cls, values: Mapping[str, Mapping[int, object]], *, source: str = "values") -> Data:
+        """Inputs from a mapping ``{input: {year: number}}`` (int, str or Decimal; never float),
+        for tools that keep their figures in their own database."""
+        from lkip_rules.formula.values import to_decimal
+
+        years: dict[int, dict[str, InputValue]] = {}
+        for name, by_year in values.items():
+            for year, raw in by_year.items():
+                years.setdefault(year, {})[name] = to_decimal(raw, f"{name}[{year}]")
+        return cls({year: YearData(year, source, "", inputs=inputs) for year, inputs in years.items()})
+
     def overlay(self, other: Data) -> Data:
         """These figures with ``other``'s laid over them, key by key within each year."""
         years = dict(self.years)
