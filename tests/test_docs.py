@@ -24,3 +24,21 @@ def test_doc_examples(page: Path) -> None:
     runner.run(test)
     assert test.examples, "a page with >>> must have examples"
     assert runner.failures == 0
+
+
+def test_the_tutorial_catalog_works(tmp_path: Path) -> None:
+    """The tutorial's catalog.toml, input.toml, indikator.toml and data blocks, as a reader types them."""
+    import lkip_rules
+
+    blocks = re.findall(r"```toml\n(.*?)```", (DOCS / "tutorial-id.md").read_text("utf-8"), re.DOTALL)
+    catalog, inputs, indicators, data = blocks[0], blocks[1], blocks[2], blocks[4]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "catalog.toml").write_text(catalog, "utf-8")
+    (tmp_path / "input.toml").write_text(inputs, "utf-8")
+    (tmp_path / "indikator.toml").write_text(indicators, "utf-8")
+    (tmp_path / "data" / "2025.toml").write_text(data, "utf-8")
+    found = lkip_rules.load_catalog(tmp_path)
+    assert found.validate() == []
+    results = found.evaluate(2025)
+    assert results["koperasi_nib"].achievement == lkip_rules.parse_formula("244.40").evaluate({})
+    assert results["daya_saing"].achievement == results["koperasi_nib"].achievement
