@@ -156,23 +156,9 @@ def evaluate_command(
         click.echo(f"{output}")
 
 
-TERMINAL_COLUMNS = (
-    "indicator",
-    "unit",
-    "target",
-    "realisation",
-    "achievement",
-    "category",
-    "previous",
-    "end_target",
-    "end_achievement",
-    "status",
-)
-
-
 def _rich_table(catalog: Catalog, results: Any, lang: Lang) -> Table:
-    """The table for a terminal: rows grouped under their sasaran, the widest columns folded."""
-    from lkip_rules.locale import HEADERS, STATUS, number
+    """The evaluation table for a terminal: rows grouped under their sasaran, wide columns folded."""
+    from lkip_rules.reports import tables
 
     when = (
         f" s.d. triwulan {results.quarter}"
@@ -180,39 +166,24 @@ def _rich_table(catalog: Catalog, results: Any, lang: Lang) -> Table:
         else (f" up to q{results.quarter}" if results.quarter else "")
     )
     title = f"{catalog.info.name} — {'Capaian Kinerja' if lang == 'id' else 'Performance'} {results.year}{when}"
+    shown = [i for i, column in enumerate(tables.COLUMNS) if column not in ("sasaran", "benchmark")]
     table = Table(title=title)
-    for column in TERMINAL_COLUMNS:
-        wide = column in ("indicator", "status")
+    for i in shown:
+        column = tables.COLUMNS[i]
+        wide = column in ("indicator", "status", "category")
         table.add_column(
-            HEADERS[lang][column],
+            tables.headers(lang)[i],
             justify="left" if wide or column == "unit" else "right",
             overflow="fold",
             max_width=48 if column == "indicator" else 30 if wide else None,
         )
     last_parent: object = object()
-    for r in results:
-        if r.parent != last_parent and r.parent is not None:
+    for result, row in zip(results, tables.rows(catalog, results, lang), strict=True):
+        if result.parent != last_parent and result.parent is not None:
             table.add_section()
-            parent = catalog.indicators.get(r.parent)
-            table.add_row(f"[bold]{parent.name if parent else r.parent}[/bold]")
-        last_parent = r.parent
-        target = r.target if not isinstance(r.target, tuple) else None
-        end = r.end_target
-        status = STATUS[lang][r.status] + (f": {r.message}" if r.status != "ok" and r.message else "")
-        table.add_row(
-            r.name,
-            r.unit,
-            number(target, lang)
-            if r.target is not None and target is not None
-            else (f"{r.target[0]}-{r.target[1]}" if isinstance(r.target, tuple) else "-"),
-            number(r.realisation, lang),
-            number(r.achievement, lang),
-            r.category.code if r.category else "-",
-            number(r.previous.realisation if r.previous else None, lang),
-            number(end.target if end and not isinstance(end.target, tuple) else None, lang),
-            number(end.achievement if end else None, lang),
-            status,
-        )
+            table.add_row(f"[bold]{tables.text(row[0], lang)}[/bold]")
+        last_parent = result.parent
+        table.add_row(*(tables.text(row[i], lang) for i in shown))
     return table
 
 
