@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from lkip_rules.catalog import toml
 from lkip_rules.catalog.data import load_data
@@ -120,6 +121,12 @@ class Catalog:
         errors = [issue for issue in self.validate(data) if issue.severity == "error"]
         if errors:
             raise CatalogValidationError(list(errors))
+
+    def evaluate_frame(self, frame: Any, **keys: Any) -> Any:
+        """Every indicator over a Polars frame of (entity, year[, quarter]) rows; see lkip_rules.bulk."""
+        from lkip_rules.bulk import evaluate_frame
+
+        return evaluate_frame(self, frame, **keys)
 
     def evaluate(self, year: int, data: Data | None = None, *, quarter: int | None = None) -> Results:
         """Results for every indicator in ``year`` (up to ``quarter``, when given)."""

@@ -1,0 +1,69 @@
+"""Bulk evaluation: one catalog over many agencies and years, on Polars or in SQL (DuckDB).
+
+Same semantics as ``Catalog.evaluate`` — statuses, polarity, ranges, zero targets, cap,
+floor, basis, rounding, categories — compiled once to columnar expressions; no per-row Python.
+Polars and DuckDB are imported only when these functions are used (extra ``bulk``).
+
+- :func:`evaluate_frame` — a Polars DataFrame in, a long DataFrame out.
+- :func:`sql` — the SQL text (DuckDB; standard enough for Spark SQL and Trino, see docs/bulk.md).
+- :func:`run_duckdb` — Parquet or CSV in, Parquet out, on embedded DuckDB.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lkip_rules.bulk.compiler import BulkError
+
+if TYPE_CHECKING:
+    from lkip_rules.catalog import Catalog
+
+__all__ = ["BulkError", "evaluate_frame", "run_duckdb", "sql"]
+
+
+def evaluate_frame(catalog: Catalog, frame: Any, **keys: Any) -> Any:
+    """Evaluate ``catalog`` over a Polars frame of (entity, year[, quarter]) rows."""
+    from lkip_rules.bulk.frames import evaluate_frame as run
+
+    return run(catalog, frame, **keys)
+
+
+def sql(catalog: Catalog, source: str = "lkip_input", *, columns: Sequence[str] | None = None, **keys: Any) -> str:
+    """The SQL query evaluating ``catalog`` over the relation ``source``."""
+    from lkip_rules.bulk.sql import query
+
+    return query(catalog, source, columns=columns, **keys)
+
+
+def run_duckdb(catalog: Catalog, source: Path, output: Path, *, progress: bool = False, **keys: Any) -> int:
+    """Read Parquet or CSV ``source``, evaluate on embedded DuckDB, write Parquet ``output``.
+
+    Returns the number of result rows.
+    """
+    import duckdb
+
+    suffix = source.suffix.lower()
+    reader = {".parquet": "read_parquet", ".csv": "read_csv_auto"}.get(suffix)
+    if reader is None:
+        raise BulkError(f"{source}: give a .parquet or .csv file")
+    if not source.exists():
+        raise BulkError(f"{source}: no such file")
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
+        con.execute(f"CREATE VIEW lkip_input AS SELECT * FROM {reader}(?)", [str(source)])
+        columns = [row[0] for row in con.execute("DESCRIBE lkip_input").fetchall()]
+        text = sql(catalog, "lkip_input", columns=columns, **keys)
+        con.execute(f"COPY ({text}) TO '{_literal_path(output)}' (FORMAT PARQUET)")
+        counted = con.execute(f"SELECT COUNT(*) FROM read_parquet('{_literal_path(output)}')").fetchone()
+    except duckdb.Error as exc:
+        raise BulkError(f"DuckDB: {exc}") from None
+    finally:
+        con.close()
+    return int(counted[0]) if counted else 0
+
+
+def _literal_path(path: Path) -> str:
+    return str(path).replace("'", "''")

@@ -1,0 +1,311 @@
+"""One catalog, compiled for columnar engines: the semantics of the scalar path, engine-free.
+
+Every indicator becomes two column expressions — its realisation (a float) and an error code
+(null when fine, else MISSING or UNDEFINED) — built left to right exactly as the reference
+interpreter evaluates, so the first problem met decides the status, as it does row by row.
+Scoring (rounding, polarity, ranges, zero targets, cap, floor, categories) is then written as
+CASE expressions over those columns. A Backend turns the abstract operations into Polars
+expressions or SQL text; this module knows neither.
+
+Numbers: the engines compute in float64; every printed number is then snapped to 9 decimals
+(as DECIMAL(38, 9)) and rounded with the declared mode as a decimal, so the printed figures
+agree with the exact scalar path except for a true value within about 1e-9 of a rounding tie
+(see docs/bulk.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+import attrs
+
+from lkip_rules.errors import LkipError
+from lkip_rules.formula import ast
+
+if TYPE_CHECKING:
+    from lkip_rules.catalog import Catalog
+    from lkip_rules.catalog.model import Indicator
+
+E = TypeVar("E")
+
+MISSING, UNDEFINED, ERROR = 1, 2, 3
+
+
+class BulkError(LkipError):
+    """A catalog feature the bulk engines do not support, or a frame that does not fit."""
+
+
+class Backend(Protocol[E]):
+    def col(self, name: str) -> E: ...
+    def num(self, value: Decimal | int) -> E: ...
+    def dec(self, value: Decimal) -> E: ...  # an exact decimal literal, for printed numbers
+    def text(self, value: str) -> E: ...
+    def null(self) -> E: ...
+    def op(self, op: str, left: E, right: E) -> E: ...  # + - * / < <= > >= == != and or
+    def neg(self, value: E) -> E: ...
+    def not_(self, value: E) -> E: ...
+    def abs_(self, value: E) -> E: ...
+    def is_null(self, value: E) -> E: ...
+    def case(self, branches: Sequence[tuple[E, E]], otherwise: E) -> E: ...
+    def least(self, values: Sequence[E]) -> E: ...
+    def greatest(self, values: Sequence[E]) -> E: ...
+    def printed(self, value: E, decimals: int, rounding: str) -> E: ...  # float -> rounded DECIMAL
+    def to_float(self, value: E) -> E: ...
+
+
+@attrs.frozen
+class Lag:
+    """An input needed at another year: ``name`` at N + offset, or at an absolute year."""
+
+    name: str
+    period: ast.Period
+
+    @property
+    def column(self) -> str:
+        if self.period.year is not None:
+            return f"{self.name}__y{self.period.year}"
+        return (
+            f"{self.name}__lag{-self.period.offset}"
+            if self.period.offset < 0
+            else f"{self.name}__lead{self.period.offset}"
+        )
+
+
+def realisation_column(indicator_id: str) -> str:
+    return f"{indicator_id}__real"
+
+
+def error_column(indicator_id: str) -> str:
+    return f"{indicator_id}__err"
+
+
+class Compiler(Generic[E]):
+    """Compiles the catalog's indicators against one backend."""
+
+    def __init__(self, catalog: Catalog, backend: Backend[E], year_column: str = "year") -> None:
+        self.catalog = catalog
+        self.b = backend
+        self.year = year_column
+        self.lags: dict[tuple[str, ast.Period], Lag] = {}
+
+    # -- realisation -------------------------------------------------------------------------
+
+    def realisation(self, ind: Indicator) -> tuple[E, E]:
+        """(value, error code) of an indicator with a formula; ERROR when the formula is broken."""
+        if ind.formula is None:
+            return self.b.null(), self.b.num(ERROR)
+        return self.node(ind.formula.lowered)
+
+    def node(self, node: ast.Node) -> tuple[E, E]:
+        b = self.b
+        if isinstance(node, ast.Number):
+            return b.num(node.value), b.null()
+        if isinstance(node, ast.Ref):
+            value = self.ref(node)
+            return value, b.case([(b.is_null(value), b.num(MISSING))], b.null())
+        if isinstance(node, ast.Unary):
+            value, err = self.node(node.operand)
+            if node.op == "-":
+                return b.neg(value), err
+            return (b.not_(value) if node.op == "not" else value), err
+        if isinstance(node, ast.Call):
+            return self.call(node)
+        left, left_err = self.node(node.left)
+        right, right_err = self.node(node.right)
+        if node.op == "/":
+            zero = b.op("==", right, b.num(0))
+            value = b.case([(zero, b.null())], b.op("/", left, right))
+            return value, self.first(left_err, right_err, b.case([(zero, b.num(UNDEFINED))], b.null()))
+        if node.op in ("and", "or"):
+            # The right side is only evaluated when the left does not decide the answer.
+            decides = left if node.op == "or" else b.not_(left)
+            err = self.first(left_err, b.case([(decides, b.null())], right_err))
+            return b.op(node.op, left, right), err
+        return b.op(node.op, left, right), self.first(left_err, right_err)
+
+    def first(self, *errors: E) -> E:
+        """The first error met, in evaluation order."""
+        b = self.b
+        result = errors[-1]
+        for err in reversed(errors[:-1]):
+            result = b.case([(b.is_null(err), result)], err)
+        return result
+
+    def ref(self, node: ast.Ref) -> E:
+        if node.name in self.catalog.indicators:
+            if node.period != ast.CURRENT:
+                raise BulkError(f"'{node.name}[{node.period}]': bulk evaluation supports other indicators only at N")
+            return self.b.col(realisation_column(node.name))
+        if node.period == ast.CURRENT:
+            return self.b.col(node.name)
+        lag = self.lags.setdefault((node.name, node.period), Lag(node.name, node.period))
+        return self.b.col(lag.column)
+
+    def call(self, node: ast.Call) -> tuple[E, E]:
+        b = self.b
+        parts = [self.node(arg) for arg in node.args]
+        if node.func == "if":
+            (cond, cond_err), (then, then_err), (other, other_err) = parts
+            value = b.case([(cond, then)], other)
+            return value, self.first(cond_err, b.case([(cond, then_err)], other_err))
+        if node.func == "coalesce":
+            return self.coalesce(parts)
+        errors = [err for _, err in parts]
+        values = [value for value, _ in parts]
+        if node.func == "abs":
+            return b.abs_(values[0]), errors[0]
+        if node.func == "round":
+            digits = node.args[1]
+            assert isinstance(digits, ast.Number)
+            return b.to_float(b.printed(values[0], int(digits.value), "half-up")), errors[0]
+        combine = b.least if node.func == "min" else b.greatest
+        return combine(values), self.first(*errors)
+
+    def coalesce(self, parts: list[tuple[E, E]]) -> tuple[E, E]:
+        b = self.b
+        value, err = parts[-1]
+        for first_value, first_err in reversed(parts[:-1]):
+            missing = b.op("==", first_err, b.num(MISSING))
+            value = b.case([(b.is_null(first_err), first_value), (missing, value)], b.null())
+            err = b.case([(b.is_null(first_err), b.null()), (missing, err)], first_err)
+        return value, err
+
+    # -- scoring -----------------------------------------------------------------------------
+
+    def targets(self, ind: Indicator) -> tuple[E, E]:
+        """The low and high target of the row's year (equal for a single target; null if none)."""
+        b = self.b
+        year = b.col(self.year)
+        lows, highs = [], []
+        for target_year, target in sorted(ind.targets.items()):
+            low, high = target if isinstance(target, tuple) else (target, target)
+            is_year = b.op("==", year, b.num(target_year))
+            lows.append((is_year, b.num(low)))
+            highs.append((is_year, b.num(high)))
+        if not lows:
+            return b.null(), b.null()
+        return b.case(lows, b.null()), b.case(highs, b.null())
+
+    def score(self, ind: Indicator, value: E, err: E) -> Scored[E]:
+        """Printed realisation and achievement, category and status of a scored indicator."""
+        b, policy = self.b, ind.policy
+        printed_real = b.printed(value, policy.decimals, policy.rounding)
+        used = b.to_float(printed_real) if policy.basis == "rounded" else value
+        low, high = self.targets(ind)
+        below, above = b.op("<", used, low), b.op(">", used, high)
+        bound = b.case([(below, low)], high)
+        ratio, undefined = self._ratio(ind, used, low, high, below, above, bound)
+        achievement = self._clamp(ind, ratio)
+        printed_ach = b.printed(achievement, policy.decimals, policy.rounding)
+        status = b.case(
+            [
+                (b.op("==", err, b.num(MISSING)), b.text("missing-data")),
+                (b.op("==", err, b.num(UNDEFINED)), b.text("undefined")),
+                (b.op("==", err, b.num(ERROR)), b.text("error")),
+                (b.is_null(low), b.text("missing-data")),
+                (undefined, b.text("undefined")),
+            ],
+            b.text("ok"),
+        )
+        ok = b.op("==", status, b.text("ok"))
+        shown_ach = b.case([(ok, printed_ach)], b.null())
+        return Scored(
+            b.case([(b.is_null(err), printed_real)], b.null()),
+            shown_ach,
+            b.case([(ok, self._category(ind, printed_ach))], b.null()),
+            status,
+        )
+
+    def _ratio(self, ind: Indicator, r: E, low: E, high: E, below: E, above: E, t: E) -> tuple[E, E]:
+        """The achievement (float, x 100) and the condition under which it is undefined."""
+        b, policy = self.b, ind.policy
+        hundred = b.num(100)
+        inside = b.op("and", b.not_(below), b.not_(above))
+        zero = b.op("==", t, b.num(0))
+        polarity = policy.polarity
+        if polarity == "positive":
+            rule = b.op("*", b.op("/", r, t), hundred)
+        elif polarity == "negative" and policy.negative_method == "mirror":
+            rule = b.op("*", b.op("/", b.op("-", b.op("*", b.num(2), t), r), t), hundred)
+        elif polarity == "negative":
+            rule = b.case([(b.op("==", r, b.num(0)), b.null())], b.op("*", b.op("/", t, r), hundred))
+        else:  # stable: a single target by |T|; a range by the rule of the bound crossed
+            single = b.op("*", b.op("/", b.op("-", b.abs_(t), b.abs_(b.op("-", t, r))), b.abs_(t)), hundred)
+            mirror = b.op("*", b.op("/", b.op("-", b.op("*", b.num(2), t), r), t), hundred)
+            ranged = b.case([(below, b.op("*", b.op("/", r, t), hundred))], mirror)
+            rule = b.case([(b.op("==", low, high), single)], ranged)
+        if policy.zero_target == "met":
+            met = {"positive": b.op(">=", r, b.num(0)), "negative": b.op("<=", r, b.num(0))}.get(
+                polarity, b.op("==", r, b.num(0))
+            )
+            on_zero = b.case([(met, hundred)], b.num(0))
+            undefined = b.op("and", b.not_(inside), b.op("!=", zero, zero))  # never: a zero target is met or not
+        else:
+            on_zero = b.null()
+            undefined = b.op("and", b.not_(inside), zero)
+        value = b.case([(inside, hundred), (zero, on_zero)], rule)
+        if polarity == "negative" and policy.negative_method == "inverse":
+            outside_nonzero = b.op("and", b.not_(inside), b.not_(zero))
+            undefined = b.op("or", undefined, b.op("and", outside_nonzero, b.op("==", r, b.num(0))))
+        return value, undefined
+
+    def _clamp(self, ind: Indicator, value: E) -> E:
+        b, policy = self.b, ind.policy
+        if policy.cap is not None:
+            value = b.case([(b.op(">", value, b.num(policy.cap)), b.num(policy.cap))], value)
+        if policy.floor is not None:
+            value = b.case([(b.op("<", value, b.num(policy.floor)), b.num(policy.floor))], value)
+        return value
+
+    def _category(self, ind: Indicator, printed: E) -> E:
+        b = self.b
+        scale = self.catalog.scales[ind.scale]
+        branches = []
+        for band in scale.bands[:-1]:
+            if band.above is not None:
+                branches.append((b.op(">", printed, b.dec(band.above)), b.text(band.code)))
+            elif band.min is not None:
+                branches.append((b.op(">=", printed, b.dec(band.min)), b.text(band.code)))
+        return b.case(branches, b.text(scale.bands[-1].code))
+
+    def aggregate(self, ind: Indicator, children: Sequence[tuple[Indicator, Scored[E]]]) -> Scored[E]:
+        """A parent without a formula: its children's printed achievements, combined."""
+        b, policy = self.b, ind.policy
+        if not children:
+            return Scored(b.null(), b.null(), b.null(), b.text("error"))
+        values = [b.to_float(scored.achievement) for _, scored in children]
+        if ind.aggregate == "min":
+            combined = b.least(values)
+        elif ind.aggregate == "weighted":
+            weights = [child.weight or Decimal(0) for child, _ in children]
+            if not sum(weights):
+                return Scored(b.null(), b.null(), b.null(), b.text("undefined"))
+            total = values[0] if weights[0] == 1 else b.op("*", values[0], b.num(weights[0]))
+            for value, weight in zip(values[1:], weights[1:], strict=True):
+                total = b.op("+", total, b.op("*", value, b.num(weight)))
+            combined = b.op("/", total, b.num(sum(weights)))
+        else:
+            total = values[0]
+            for value in values[1:]:
+                total = b.op("+", total, value)
+            combined = b.op("/", total, b.num(len(values)))
+        # As the scalar path: "error" if any child has one, else the first child's other status.
+        statuses = [scored.status for _, scored in children]
+        branches = [(b.op("==", s, b.text("error")), b.text("error")) for s in statuses]
+        branches += [(b.op("!=", s, b.text("ok")), s) for s in statuses]
+        status = b.case(branches, b.text("ok"))
+        ok = b.op("==", status, b.text("ok"))
+        printed = b.printed(combined, policy.decimals, policy.rounding)
+        return Scored(
+            b.null(), b.case([(ok, printed)], b.null()), b.case([(ok, self._category(ind, printed))], b.null()), status
+        )
+
+
+@attrs.frozen
+class Scored(Generic[E]):
+    realisation: E  # printed, DECIMAL
+    achievement: E  # printed, DECIMAL
+    category: E  # band code, text
+    status: E  # text

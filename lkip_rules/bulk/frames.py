@@ -1,0 +1,170 @@
+"""Evaluating a catalog over a Polars frame of (entity, year[, quarter]) rows; no per-row Python."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from lkip_rules.bulk.compiler import BulkError, Compiler, Lag, Scored, error_column, realisation_column
+from lkip_rules.bulk.polars_backend import PolarsBackend
+
+if TYPE_CHECKING:
+    from lkip_rules.catalog import Catalog
+    from lkip_rules.catalog.model import Indicator
+
+OUTPUT = ("indicator", "realisation", "achievement", "category", "status")
+
+
+def levels(catalog: Catalog) -> list[list[Indicator]]:
+    """Indicators grouped so that each group needs only the groups before it."""
+    level: dict[str, int] = {}
+    for ind in catalog.in_dependency_order():
+        needs = (
+            [child.id for child in catalog.children(ind.id)]
+            if ind.aggregated
+            else ([n for n in ind.formula.names if n in catalog.indicators] if ind.formula is not None else [])
+        )
+        level[ind.id] = 1 + max((level[n] for n in needs if n in level), default=-1)
+    grouped: dict[int, list[Indicator]] = {}
+    for ind_id, lvl in level.items():
+        grouped.setdefault(lvl, []).append(catalog.indicators[ind_id])
+    return [grouped[k] for k in sorted(grouped)]
+
+
+def evaluate_frame(
+    catalog: Catalog,
+    frame: pl.DataFrame | pl.LazyFrame,
+    *,
+    entity: str = "entity",
+    year: str = "year",
+    quarter: str | None = None,
+) -> pl.DataFrame:
+    """One row per (entity, year[, quarter], indicator): printed realisation and achievement,
+    category code and status, computed with the catalog's policies."""
+    lazy = frame.lazy()
+    columns = lazy.collect_schema().names()
+    keys = [entity, year] + ([quarter] if quarter else [])
+    for key in keys:
+        if key not in columns:
+            raise BulkError(f"the frame has no '{key}' column; it has {', '.join(columns)}")
+    inputs = [name for name in catalog.inputs if name in columns]
+    given = [name for name in catalog.indicators if name in columns]
+    absent = [name for name in catalog.inputs if name not in columns]  # missing data, never 0
+    lazy = lazy.with_columns(
+        [pl.col(name).cast(pl.Float64) for name in inputs + given]
+        + [pl.lit(None, dtype=pl.Float64).alias(name) for name in absent]
+    )
+    if quarter:
+        lazy = _roll_up(catalog, lazy, inputs, entity, year, quarter)
+    compiler = Compiler(catalog, PolarsBackend(), year)
+    stages, scored = _compile(catalog, compiler, set(given))
+    lazy = _join_lags(lazy, compiler.lags.values(), entity, year, quarter)
+    for stage in stages:
+        lazy = lazy.with_columns(stage)
+    parts = [
+        lazy.select(
+            *[pl.col(k) for k in keys],
+            pl.lit(ind_id).alias("indicator"),
+            pl.col(f"{ind_id}__printed_real").alias("realisation"),
+            pl.col(f"{ind_id}__printed_ach").alias("achievement"),
+            pl.col(f"{ind_id}__category").alias("category"),
+            pl.col(f"{ind_id}__status").alias("status"),
+        )
+        for ind_id in scored
+    ]
+    return pl.concat(parts).collect()
+
+
+def _compile(catalog: Catalog, compiler: Compiler[pl.Expr], given: set[str]) -> tuple[list[list[pl.Expr]], list[str]]:
+    """Column expressions in stages: realisations of a level, then their scores."""
+    stages: list[list[pl.Expr]] = []
+    order: list[str] = []
+    b = compiler.b
+    for group in levels(catalog):
+        real: list[pl.Expr] = []
+        for ind in group:
+            if ind.aggregated:
+                continue
+            value, err = compiler.realisation(ind)
+            if ind.id in given:  # a realisation given in the frame, as [realisations] in a data file
+                given_value = b.col(ind.id)
+                value = b.case([(b.is_null(given_value), value)], given_value)
+                err = b.case([(b.is_null(given_value), err)], b.null())
+            real += [value.alias(realisation_column(ind.id)), err.alias(error_column(ind.id))]
+        if real:
+            stages.append(real)
+        scores: list[pl.Expr] = []
+        for ind in group:
+            if ind.aggregated:
+                children = [(child, _scored_columns(child.id)) for child in catalog.children(ind.id)]
+                result = compiler.aggregate(ind, children)
+            else:
+                result = compiler.score(ind, b.col(realisation_column(ind.id)), b.col(error_column(ind.id)))
+            scores += [
+                result.realisation.alias(f"{ind.id}__printed_real"),
+                result.achievement.alias(f"{ind.id}__printed_ach"),
+                result.category.alias(f"{ind.id}__category"),
+                result.status.alias(f"{ind.id}__status"),
+            ]
+            order.append(ind.id)
+        stages.append(scores)
+    return stages, [ind_id for ind_id in catalog.indicators if ind_id in order]
+
+
+def _scored_columns(ind_id: str) -> Scored[pl.Expr]:
+    return Scored(
+        pl.col(f"{ind_id}__printed_real"),
+        pl.col(f"{ind_id}__printed_ach"),
+        pl.col(f"{ind_id}__category"),
+        pl.col(f"{ind_id}__status"),
+    )
+
+
+def _join_lags(lazy: pl.LazyFrame, lags: Iterable[Lag], entity: str, year: str, quarter: str | None) -> pl.LazyFrame:
+    """Each input needed at another year, joined by entity (and quarter)."""
+    base = lazy
+    extra = [quarter] if quarter else []
+    for lag in lags:
+        if lag.period.year is not None:
+            right = base.filter(pl.col(year) == lag.period.year).select(
+                pl.col(entity), *[pl.col(q) for q in extra], pl.col(lag.name).alias(lag.column)
+            )
+            lazy = lazy.join(right, on=[entity, *extra], how="left")
+        else:
+            right = base.select(
+                pl.col(entity),
+                (pl.col(year) - lag.period.offset).alias(year),
+                *[pl.col(q) for q in extra],
+                pl.col(lag.name).alias(lag.column),
+            )
+            lazy = lazy.join(right, on=[entity, year, *extra], how="left")
+    return lazy
+
+
+def _roll_up(
+    catalog: Catalog, lazy: pl.LazyFrame, inputs: list[str], entity: str, year: str, quarter: str
+) -> pl.LazyFrame:
+    """Quarterly rows become 'up to this quarter' values, by each input's roll-up rule."""
+    lazy = lazy.sort([entity, year, quarter])
+    group = [entity, year]
+    rolled = []
+    for name in inputs:
+        rule = catalog.inputs[name].rollup
+        if rule is None:
+            raise BulkError(f"input '{name}' is given by quarter but declares no rollup")
+        col = pl.col(name)
+        blanks = col.is_null().cast(pl.Int32).cum_sum().over(group)
+        if rule == "last":
+            rolled.append(col.forward_fill().over(group).alias(name))
+            continue
+        count = pl.int_range(1, pl.len() + 1).over(group).cast(pl.Float64)
+        value = {
+            "sum": col.cum_sum().over(group),
+            "avg": col.cum_sum().over(group) / count,
+            "max": col.cum_max().over(group),
+            "min": col.cum_min().over(group),
+        }[rule]
+        rolled.append(pl.when(blanks == 0).then(value).otherwise(None).alias(name))
+    return lazy.with_columns(rolled)
