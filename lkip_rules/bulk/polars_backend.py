@@ -60,7 +60,8 @@ class PolarsBackend:
         chain: Any = pl.when(cond).then(then)
         for cond, then in rest:
             chain = chain.when(cond).then(then)
-        return chain.otherwise(otherwise)
+        result: pl.Expr = chain.otherwise(otherwise)
+        return result
 
     def least(self, values: Sequence[pl.Expr]) -> pl.Expr:
         return pl.min_horizontal(values)

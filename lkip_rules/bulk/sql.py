@@ -173,7 +173,8 @@ def _base(
 
 def _rolled(name: str, rule: str | None, entity: str, year: str, quarter: str) -> str:
     """Quarters 1..k of an input, rolled up by its rule; a blank quarter makes it missing."""
-    window = f"OVER (PARTITION BY {q(entity)}, {q(year)} ORDER BY {q(quarter)} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+    frame = "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"
+    window = f"OVER (PARTITION BY {q(entity)}, {q(year)} ORDER BY {q(quarter)} {frame})"
     value = f"CAST({q(name)} AS DOUBLE)"
     if rule == "last":
         return f"LAST_VALUE({value} IGNORE NULLS) {window}"
