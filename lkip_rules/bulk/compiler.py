@@ -174,81 +174,101 @@ class Compiler(Generic[E]):
 
     # -- scoring -----------------------------------------------------------------------------
 
-    def targets(self, ind: Indicator) -> tuple[E, E]:
-        """The low and high target of the row's year (equal for a single target; null if none)."""
+    def targets(self, ind: Indicator) -> tuple[E, E, E]:
+        """The low and high target of the row's year (equal for a single target; null if none),
+        and whether that year's target is a range (1) or a single value (0)."""
         b = self.b
         year = b.col(self.year)
-        lows, highs = [], []
+        lows, highs, ranged = [], [], []
         for target_year, target in sorted(ind.targets.items()):
             low, high = target if isinstance(target, tuple) else (target, target)
             is_year = b.op("==", year, b.num(target_year))
             lows.append((is_year, b.num(low)))
             highs.append((is_year, b.num(high)))
+            ranged.append((is_year, b.num(1 if isinstance(target, tuple) else 0)))
         if not lows:
-            return b.null(), b.null()
-        return b.case(lows, b.null()), b.case(highs, b.null())
+            return b.null(), b.null(), b.num(0)
+        return b.case(lows, b.null()), b.case(highs, b.null()), b.case(ranged, b.num(0))
 
-    def score(self, ind: Indicator, value: E, err: E) -> Scored[E]:
-        """Printed realisation and achievement, category and status of a scored indicator."""
-        b, policy = self.b, ind.policy
+    def score(self, ind: Indicator, value: E, err: E) -> Stages[E]:
+        """Columns, stage by stage, ending in ``{id}__printed_real``, ``__printed_ach``,
+        ``__category`` and ``__status``. Intermediate results are columns, so no expression
+        is repeated inside another."""
+        b, policy, c = self.b, ind.policy, _Columns(ind.id, self.b)
+        low, high, ranged = self.targets(ind)
         printed_real = b.printed(value, policy.decimals, policy.rounding)
-        used = b.to_float(printed_real) if policy.basis == "rounded" else value
-        low, high = self.targets(ind)
-        below, above = b.op("<", used, low), b.op(">", used, high)
-        bound = b.case([(below, low)], high)
-        ratio, undefined = self._ratio(ind, used, low, high, below, above, bound)
-        achievement = self._clamp(ind, ratio)
-        printed_ach = b.printed(achievement, policy.decimals, policy.rounding)
+        first = [(c.name("real_rounded"), printed_real), (c.name("low"), low), (c.name("high"), high),
+                 (c.name("ranged"), ranged)]
+        used = b.to_float(c("real_rounded")) if policy.basis == "rounded" else value
+        second = [(c.name("used"), used)]
+        third = [(c.name("below"), b.op("<", c("used"), c("low"))), (c.name("above"), b.op(">", c("used"), c("high")))]
+        bound = b.case([(c("below"), c("low"))], c("high"))
+        is_range = b.op("==", c("ranged"), b.num(1))
+        ratio, undefined = self._ratio(ind, c("used"), is_range, c("below"), c("above"), bound)
+        fourth = [(c.name("ratio"), ratio), (c.name("undefined"), undefined)]
+        printed_ach = b.printed(self._clamp(ind, c("ratio")), policy.decimals, policy.rounding)
         status = b.case(
             [
                 (b.op("==", err, b.num(MISSING)), b.text("missing-data")),
                 (b.op("==", err, b.num(UNDEFINED)), b.text("undefined")),
                 (b.op("==", err, b.num(ERROR)), b.text("error")),
-                (b.is_null(low), b.text("missing-data")),
-                (undefined, b.text("undefined")),
+                (b.is_null(c("low")), b.text("missing-data")),
+                (c("undefined"), b.text("undefined")),
             ],
             b.text("ok"),
         )
-        ok = b.op("==", status, b.text("ok"))
-        shown_ach = b.case([(ok, printed_ach)], b.null())
-        return Scored(
-            b.case([(b.is_null(err), printed_real)], b.null()),
-            shown_ach,
-            b.case([(ok, self._category(ind, printed_ach))], b.null()),
-            status,
-        )
+        fifth = [(c.name("ach_rounded"), printed_ach), (c.name("status"), status)]
+        ok = b.op("==", c("status"), b.text("ok"))
+        sixth = [
+            (c.name("printed_real"), b.case([(b.is_null(err), c("real_rounded"))], b.null())),
+            (c.name("printed_ach"), b.case([(ok, c("ach_rounded"))], b.null())),
+            (c.name("category"), b.case([(ok, self._category(ind, c("ach_rounded")))], b.null())),
+        ]
+        return [first, second, third, fourth, fifth, sixth]
 
-    def _ratio(self, ind: Indicator, r: E, low: E, high: E, below: E, above: E, t: E) -> tuple[E, E]:
-        """The achievement (float, x 100) and the condition under which it is undefined."""
+    def _ratio(self, ind: Indicator, r: E, is_range: E, below: E, above: E, t: E) -> tuple[E, E]:
+        """The achievement (float, x 100) and the condition under which it is undefined.
+
+        As the scalar path: a range is 100 inside and scored against the bound crossed
+        outside; a single target is never "inside", it goes straight to its rule."""
         b, policy = self.b, ind.policy
         hundred = b.num(100)
-        inside = b.op("and", b.not_(below), b.not_(above))
+        inside = b.op("and", is_range, b.op("and", b.not_(below), b.not_(above)))
         zero = b.op("==", t, b.num(0))
         polarity = policy.polarity
+        positive = b.op("*", b.op("/", r, t), hundred)
+        inverse = policy.negative_method == "inverse"
+        if inverse:
+            negative = b.case([(b.op("==", r, b.num(0)), b.null())], b.op("*", b.op("/", t, r), hundred))
+        else:
+            negative = b.op("*", b.op("/", b.op("-", b.op("*", b.num(2), t), r), t), hundred)
+        # Where the negative rule applies, for the undefined T / 0 of the inverse method.
+        negative_applies: E = b.op("==", b.num(0), b.num(1))
         if polarity == "positive":
-            rule = b.op("*", b.op("/", r, t), hundred)
-        elif polarity == "negative" and policy.negative_method == "mirror":
-            rule = b.op("*", b.op("/", b.op("-", b.op("*", b.num(2), t), r), t), hundred)
+            rule = positive
         elif polarity == "negative":
-            rule = b.case([(b.op("==", r, b.num(0)), b.null())], b.op("*", b.op("/", t, r), hundred))
+            rule = negative
+            negative_applies = b.op("==", b.num(0), b.num(0))
         else:  # stable: a single target by |T|; a range by the rule of the bound crossed
             single = b.op("*", b.op("/", b.op("-", b.abs_(t), b.abs_(b.op("-", t, r))), b.abs_(t)), hundred)
-            mirror = b.op("*", b.op("/", b.op("-", b.op("*", b.num(2), t), r), t), hundred)
-            ranged = b.case([(below, b.op("*", b.op("/", r, t), hundred))], mirror)
-            rule = b.case([(b.op("==", low, high), single)], ranged)
+            rule = b.case([(b.op("and", is_range, below), positive), (is_range, negative)], single)
+            negative_applies = b.op("and", is_range, b.not_(below))
         if policy.zero_target == "met":
-            met = {"positive": b.op(">=", r, b.num(0)), "negative": b.op("<=", r, b.num(0))}.get(
-                polarity, b.op("==", r, b.num(0))
-            )
+            at_least, at_most = b.op(">=", r, b.num(0)), b.op("<=", r, b.num(0))
+            if polarity == "stable":  # a range takes the rule of the bound it crossed
+                met = b.case([(b.op("and", is_range, below), at_least), (is_range, at_most)], b.op("==", r, b.num(0)))
+            else:
+                met = at_least if polarity == "positive" else at_most
             on_zero = b.case([(met, hundred)], b.num(0))
             undefined = b.op("and", b.not_(inside), b.op("!=", zero, zero))  # never: a zero target is met or not
         else:
             on_zero = b.null()
             undefined = b.op("and", b.not_(inside), zero)
         value = b.case([(inside, hundred), (zero, on_zero)], rule)
-        if polarity == "negative" and policy.negative_method == "inverse":
+        if inverse:
             outside_nonzero = b.op("and", b.not_(inside), b.not_(zero))
-            undefined = b.op("or", undefined, b.op("and", outside_nonzero, b.op("==", r, b.num(0))))
+            at_zero = b.op("and", negative_applies, b.op("==", r, b.num(0)))
+            undefined = b.op("or", undefined, b.op("and", outside_nonzero, at_zero))
         return value, undefined
 
     def _clamp(self, ind: Indicator, value: E) -> E:
@@ -270,42 +290,107 @@ class Compiler(Generic[E]):
                 branches.append((b.op(">=", printed, b.dec(band.min)), b.text(band.code)))
         return b.case(branches, b.text(scale.bands[-1].code))
 
-    def aggregate(self, ind: Indicator, children: Sequence[tuple[Indicator, Scored[E]]]) -> Scored[E]:
+    def aggregate(self, ind: Indicator, children: Sequence[Indicator]) -> Stages[E]:
         """A parent without a formula: its children's printed achievements, combined."""
-        b, policy = self.b, ind.policy
+        b, policy, c = self.b, ind.policy, _Columns(ind.id, self.b)
         if not children:
-            return Scored(b.null(), b.null(), b.null(), b.text("error"))
-        values = [b.to_float(scored.achievement) for _, scored in children]
+            return [[(c.name("printed_real"), b.null()), (c.name("printed_ach"), b.null()),
+                     (c.name("category"), b.null()), (c.name("status"), b.text("error"))]]
+        values = [b.to_float(b.col(f"{child.id}__printed_ach")) for child in children]
+        weights = [child.weight or Decimal(0) for child in children]
         if ind.aggregate == "min":
             combined = b.least(values)
-        elif ind.aggregate == "weighted":
-            weights = [child.weight or Decimal(0) for child, _ in children]
-            if not sum(weights):
-                return Scored(b.null(), b.null(), b.null(), b.text("undefined"))
-            total = values[0] if weights[0] == 1 else b.op("*", values[0], b.num(weights[0]))
+        elif ind.aggregate == "weighted" and not sum(weights):
+            combined = b.null()
+        else:
+            if ind.aggregate != "weighted":
+                weights = [Decimal(1)] * len(values)
+            total = b.op("*", values[0], b.num(weights[0]))
             for value, weight in zip(values[1:], weights[1:], strict=True):
                 total = b.op("+", total, b.op("*", value, b.num(weight)))
             combined = b.op("/", total, b.num(sum(weights)))
-        else:
-            total = values[0]
-            for value in values[1:]:
-                total = b.op("+", total, value)
-            combined = b.op("/", total, b.num(len(values)))
         # As the scalar path: "error" if any child has one, else the first child's other status.
-        statuses = [scored.status for _, scored in children]
+        statuses = [b.col(f"{child.id}__status") for child in children]
         branches = [(b.op("==", s, b.text("error")), b.text("error")) for s in statuses]
         branches += [(b.op("!=", s, b.text("ok")), s) for s in statuses]
-        status = b.case(branches, b.text("ok"))
-        ok = b.op("==", status, b.text("ok"))
-        printed = b.printed(combined, policy.decimals, policy.rounding)
-        return Scored(
-            b.null(), b.case([(ok, printed)], b.null()), b.case([(ok, self._category(ind, printed))], b.null()), status
-        )
+        if ind.aggregate == "weighted" and not sum(weights):
+            branches.append((b.op("==", b.num(0), b.num(0)), b.text("undefined")))
+        first = [(c.name("ach_rounded"), b.printed(combined, policy.decimals, policy.rounding)),
+                 (c.name("status"), b.case(branches, b.text("ok")))]
+        ok = b.op("==", c("status"), b.text("ok"))
+        second = [
+            (c.name("printed_real"), b.null()),
+            (c.name("printed_ach"), b.case([(ok, c("ach_rounded"))], b.null())),
+            (c.name("category"), b.case([(ok, self._category(ind, c("ach_rounded")))], b.null())),
+        ]
+        return [first, second]
 
 
-@attrs.frozen
-class Scored(Generic[E]):
-    realisation: E  # printed, DECIMAL
-    achievement: E  # printed, DECIMAL
-    category: E  # band code, text
-    status: E  # text
+class _Columns(Generic[E]):
+    """Names and references of an indicator's intermediate columns."""
+
+    def __init__(self, indicator_id: str, backend: Backend[E]) -> None:
+        self.prefix = indicator_id
+        self.b = backend
+
+    def name(self, part: str) -> str:
+        return f"{self.prefix}__{part}"
+
+    def __call__(self, part: str) -> E:
+        return self.b.col(self.name(part))
+
+
+Stages = list[list[tuple[str, E]]]
+"""Named column expressions; each stage may use the columns of the stages before it."""
+
+
+
+
+def levels(catalog: Catalog) -> list[list[Indicator]]:
+    """Indicators grouped so that each group needs only the groups before it."""
+    level: dict[str, int] = {}
+    for ind in catalog.in_dependency_order():
+        if ind.aggregated:
+            needs = [child.id for child in catalog.children(ind.id)]
+        else:
+            needs = [n for n in ind.formula.names if n in catalog.indicators] if ind.formula is not None else []
+        level[ind.id] = 1 + max((level[n] for n in needs if n in level), default=-1)
+    grouped: dict[int, list[Indicator]] = {}
+    for ind_id, lvl in level.items():
+        grouped.setdefault(lvl, []).append(catalog.indicators[ind_id])
+    return [grouped[k] for k in sorted(grouped)]
+
+
+def plan(catalog: Catalog, compiler: Compiler[E], given: set[str]) -> Stages[E]:
+    """Every column to compute, in stages: for each level of indicators, their realisations
+    (a column ``id`` in the input is a realisation given directly), then their scores."""
+    b = compiler.b
+    stages: Stages[E] = []
+    for group in levels(catalog):
+        real: list[tuple[str, E]] = []
+        scoring: Stages[E] = []
+        for ind in group:
+            if ind.aggregated:
+                parts = compiler.aggregate(ind, catalog.children(ind.id))
+            else:
+                value, err = compiler.realisation(ind)
+                if ind.id in given:  # as [realisations] in a data file: used when present
+                    given_value = b.col(ind.id)
+                    value = b.case([(b.is_null(given_value), value)], given_value)
+                    err = b.case([(b.is_null(given_value), err)], b.null())
+                # A value computed past an error (the other branch of an if) is no realisation.
+                value = b.case([(b.is_null(err), value)], b.null())
+                real += [(realisation_column(ind.id), value), (error_column(ind.id), err)]
+                parts = compiler.score(ind, b.col(realisation_column(ind.id)), b.col(error_column(ind.id)))
+            for index, stage in enumerate(parts):
+                if index == len(scoring):
+                    scoring.append([])
+                scoring[index] += stage
+        if real:
+            stages.append(real)
+        stages += scoring
+    return stages
+
+
+OUTPUTS = ("printed_real", "printed_ach", "category", "status")
+"""The per-indicator columns every plan ends with."""

@@ -7,30 +7,13 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from lkip_rules.bulk.compiler import BulkError, Compiler, Lag, Scored, error_column, realisation_column
-from lkip_rules.bulk.polars_backend import PolarsBackend
+from lkip_rules.bulk.compiler import BulkError, Compiler, Lag, plan
+from lkip_rules.bulk.polars_backend import SNAP, PolarsBackend
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
     from lkip_rules.catalog.model import Indicator
 
-OUTPUT = ("indicator", "realisation", "achievement", "category", "status")
-
-
-def levels(catalog: Catalog) -> list[list[Indicator]]:
-    """Indicators grouped so that each group needs only the groups before it."""
-    level: dict[str, int] = {}
-    for ind in catalog.in_dependency_order():
-        needs = (
-            [child.id for child in catalog.children(ind.id)]
-            if ind.aggregated
-            else ([n for n in ind.formula.names if n in catalog.indicators] if ind.formula is not None else [])
-        )
-        level[ind.id] = 1 + max((level[n] for n in needs if n in level), default=-1)
-    grouped: dict[int, list[Indicator]] = {}
-    for ind_id, lvl in level.items():
-        grouped.setdefault(lvl, []).append(catalog.indicators[ind_id])
-    return [grouped[k] for k in sorted(grouped)]
 
 
 def evaluate_frame(
@@ -59,67 +42,22 @@ def evaluate_frame(
     if quarter:
         lazy = _roll_up(catalog, lazy, inputs, entity, year, quarter)
     compiler = Compiler(catalog, PolarsBackend(), year)
-    stages, scored = _compile(catalog, compiler, set(given))
+    stages = plan(catalog, compiler, set(given))
     lazy = _join_lags(lazy, compiler.lags.values(), entity, year, quarter)
     for stage in stages:
-        lazy = lazy.with_columns(stage)
+        lazy = lazy.with_columns([expr.alias(name) for name, expr in stage])
     parts = [
         lazy.select(
             *[pl.col(k) for k in keys],
-            pl.lit(ind_id).alias("indicator"),
-            pl.col(f"{ind_id}__printed_real").alias("realisation"),
-            pl.col(f"{ind_id}__printed_ach").alias("achievement"),
-            pl.col(f"{ind_id}__category").alias("category"),
-            pl.col(f"{ind_id}__status").alias("status"),
+            pl.lit(ind_id, dtype=pl.String).alias("indicator"),
+            pl.col(f"{ind_id}__printed_real").cast(SNAP).alias("realisation"),
+            pl.col(f"{ind_id}__printed_ach").cast(SNAP).alias("achievement"),
+            pl.col(f"{ind_id}__category").cast(pl.String).alias("category"),
+            pl.col(f"{ind_id}__status").cast(pl.String).alias("status"),
         )
-        for ind_id in scored
+        for ind_id in catalog.indicators
     ]
     return pl.concat(parts).collect()
-
-
-def _compile(catalog: Catalog, compiler: Compiler[pl.Expr], given: set[str]) -> tuple[list[list[pl.Expr]], list[str]]:
-    """Column expressions in stages: realisations of a level, then their scores."""
-    stages: list[list[pl.Expr]] = []
-    order: list[str] = []
-    b = compiler.b
-    for group in levels(catalog):
-        real: list[pl.Expr] = []
-        for ind in group:
-            if ind.aggregated:
-                continue
-            value, err = compiler.realisation(ind)
-            if ind.id in given:  # a realisation given in the frame, as [realisations] in a data file
-                given_value = b.col(ind.id)
-                value = b.case([(b.is_null(given_value), value)], given_value)
-                err = b.case([(b.is_null(given_value), err)], b.null())
-            real += [value.alias(realisation_column(ind.id)), err.alias(error_column(ind.id))]
-        if real:
-            stages.append(real)
-        scores: list[pl.Expr] = []
-        for ind in group:
-            if ind.aggregated:
-                children = [(child, _scored_columns(child.id)) for child in catalog.children(ind.id)]
-                result = compiler.aggregate(ind, children)
-            else:
-                result = compiler.score(ind, b.col(realisation_column(ind.id)), b.col(error_column(ind.id)))
-            scores += [
-                result.realisation.alias(f"{ind.id}__printed_real"),
-                result.achievement.alias(f"{ind.id}__printed_ach"),
-                result.category.alias(f"{ind.id}__category"),
-                result.status.alias(f"{ind.id}__status"),
-            ]
-            order.append(ind.id)
-        stages.append(scores)
-    return stages, [ind_id for ind_id in catalog.indicators if ind_id in order]
-
-
-def _scored_columns(ind_id: str) -> Scored[pl.Expr]:
-    return Scored(
-        pl.col(f"{ind_id}__printed_real"),
-        pl.col(f"{ind_id}__printed_ach"),
-        pl.col(f"{ind_id}__category"),
-        pl.col(f"{ind_id}__status"),
-    )
 
 
 def _join_lags(lazy: pl.LazyFrame, lags: Iterable[Lag], entity: str, year: str, quarter: str | None) -> pl.LazyFrame:

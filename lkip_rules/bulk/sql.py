@@ -13,8 +13,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from lkip_rules.bulk.compiler import Compiler, Lag, Scored, error_column, realisation_column
-from lkip_rules.bulk.frames import levels
+from lkip_rules.bulk.compiler import Compiler, Lag, plan
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
@@ -97,56 +96,24 @@ def query(
     present = set(columns) if columns is not None else set(catalog.inputs)
     keys = [entity, year] + ([quarter] if quarter else [])
     given = [ind for ind in catalog.indicators if ind in present]
+    stages = plan(catalog, compiler, set(given))
     ctes = [_base(catalog, source, keys, present, given, quarter, entity, year)]
-    stages: list[list[str]] = []
-    scored: list[str] = []
-    for group in levels(catalog):
-        real = []
-        for ind in group:
-            if ind.aggregated:
-                continue
-            value, err = compiler.realisation(ind)
-            if ind.id in given:
-                value = b.case([(b.is_null(q(ind.id)), value)], q(ind.id))
-                err = b.case([(b.is_null(q(ind.id)), err)], b.null())
-            real += [f"{value} AS {q(realisation_column(ind.id))}", f"{err} AS {q(error_column(ind.id))}"]
-        if real:
-            stages.append(real)
-        scores = []
-        for ind in group:
-            if ind.aggregated:
-                result = compiler.aggregate(ind, [(c, _scored(c.id)) for c in catalog.children(ind.id)])
-            else:
-                result = compiler.score(ind, q(realisation_column(ind.id)), q(error_column(ind.id)))
-            scores += [
-                f"{result.realisation} AS {q(ind.id + '__printed_real')}",
-                f"{result.achievement} AS {q(ind.id + '__printed_ach')}",
-                f"{result.category} AS {q(ind.id + '__category')}",
-                f"{result.status} AS {q(ind.id + '__status')}",
-            ]
-            scored.append(ind.id)
-        stages.append(scores)
     ctes.append(_lagged(compiler.lags.values(), keys, entity, year, quarter))
     previous = "lagged"
     for number, stage in enumerate(stages, start=1):
-        body = ",\n    ".join(stage)
+        body = ",\n    ".join(f"{expr} AS {q(name)}" for name, expr in stage)
         ctes.append(f"stage{number} AS (\n  SELECT *,\n    {body}\n  FROM {previous}\n)")
         previous = f"stage{number}"
     key_list = ", ".join(q(k) for k in keys)
     selects = [
         f"SELECT {key_list}, {b.text(ind_id)} AS {q('indicator')}, "
-        f"{q(ind_id + '__printed_real')} AS {q('realisation')}, {q(ind_id + '__printed_ach')} AS {q('achievement')}, "
-        f"{q(ind_id + '__category')} AS {q('category')}, {q(ind_id + '__status')} AS {q('status')} FROM {previous}"
+        f"CAST({q(ind_id + '__printed_real')} AS {SNAP}) AS {q('realisation')}, "
+        f"CAST({q(ind_id + '__printed_ach')} AS {SNAP}) AS {q('achievement')}, "
+        f"CAST({q(ind_id + '__category')} AS VARCHAR) AS {q('category')}, {q(ind_id + '__status')} AS {q('status')} "
+        f"FROM {previous}"
         for ind_id in catalog.indicators
-        if ind_id in scored
     ]
     return "WITH " + ",\n".join(ctes) + "\n" + "\nUNION ALL\n".join(selects) + "\n"
-
-
-def _scored(ind_id: str) -> Scored[str]:
-    return Scored(
-        q(ind_id + "__printed_real"), q(ind_id + "__printed_ach"), q(ind_id + "__category"), q(ind_id + "__status")
-    )
 
 
 def _base(

@@ -153,16 +153,32 @@ class Data:
     years: Mapping[int, YearData] = attrs.field(factory=dict)
 
     @classmethod
-    def from_values(cls, values: Mapping[str, Mapping[int, object]], *, source: str = "values") -> Data:
-        """Inputs from a mapping ``{input: {year: number}}`` (int, str or Decimal; never float),
+    def from_values(
+        cls,
+        values: Mapping[str, Mapping[int, object]],
+        *,
+        realisations: Mapping[str, Mapping[int, object]] | None = None,
+        source: str = "values",
+    ) -> Data:
+        """Inputs from a mapping ``{input: {year: number}}`` (int, str or Decimal; never float;
+        None is no value), and optionally realisations given directly, ``{indicator: {year: number}}``;
         for tools that keep their figures in their own database."""
         from lkip_rules.formula.values import to_decimal
 
-        years: dict[int, dict[str, InputValue]] = {}
-        for name, by_year in values.items():
-            for year, raw in by_year.items():
-                years.setdefault(year, {})[name] = to_decimal(raw, f"{name}[{year}]")
-        return cls({year: YearData(year, source, "", inputs=inputs) for year, inputs in years.items()})
+        inputs: dict[int, dict[str, InputValue]] = {}
+        given: dict[int, dict[str, Decimal]] = {}
+        for target, mapping in ((inputs, values), (given, realisations or {})):
+            for name, by_year in mapping.items():
+                for year, raw in by_year.items():
+                    target.setdefault(year, {})
+                    if raw is not None:
+                        target[year][name] = to_decimal(raw, f"{name}[{year}]")
+        return cls(
+            {
+                year: YearData(year, source, "", inputs=inputs.get(year, {}), realisations=given.get(year, {}))
+                for year in sorted(inputs.keys() | given.keys())
+            }
+        )
 
     def overlay(self, other: Data) -> Data:
         """These figures with ``other``'s laid over them, key by key within each year."""
