@@ -276,6 +276,94 @@ def chart_command(catalog: str | None, year: int | None, lang: Lang, output: Pat
         click.echo(str(path))
 
 
+KEYS = [
+    click.option("--entity", default="entity", show_default=True, help="Column naming the agency."),
+    click.option("--year-column", "year_column", default="year", show_default=True, help="Column of the year."),
+    click.option("--quarter-column", default=None, help="Column of the quarter, for quarterly rows."),
+]
+
+
+def _keys(command: F) -> F:
+    for option in reversed(KEYS):
+        command = option(command)
+    return command
+
+
+@main.command("sql")
+@click.argument("catalog", required=False)
+@click.option("--source", default="lkip_input", show_default=True, help="The table or view to read.")
+@_keys
+@reports_errors
+def sql_command(catalog: str | None, source: str, entity: str, year_column: str, quarter_column: str | None) -> None:
+    """Print the SQL that evaluates CATALOG over a table of (entity, year[, quarter], inputs...)."""
+    from lkip_rules.bulk import sql
+
+    found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
+    click.echo(sql(found, source, entity=entity, year=year_column, quarter=quarter_column), nl=False)
+
+
+@main.command("bulk")
+@click.argument("catalog", required=False)
+@click.option(
+    "--input",
+    "source",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="Parquet or CSV: one row per (entity, year[, quarter]), one column per input.",
+)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Parquet file to write.")
+@click.option("--engine", type=click.Choice(["duckdb", "polars"]), default="duckdb", show_default=True)
+@_keys
+@reports_errors
+def bulk_command(
+    catalog: str | None,
+    source: Path,
+    output: Path,
+    engine: str,
+    entity: str,
+    year_column: str,
+    quarter_column: str | None,
+) -> None:
+    """Evaluate CATALOG over many agencies and years at once; one output row per indicator."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
+    keys: dict[str, Any] = {"entity": entity, "year": year_column, "quarter": quarter_column}
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    ) as progress:
+        task = progress.add_task(f"{engine}: evaluating {source.name}", total=None)
+        if engine == "duckdb":
+            from lkip_rules.bulk import run_duckdb
+
+            rows = run_duckdb(found, source, output, **keys)
+        else:
+            rows = _bulk_polars(found, source, output, keys)
+        progress.update(task, completed=1, total=1)
+    click.echo(f"{output}: {rows:,} rows ({len(found.indicators)} indicators)")
+
+
+def _bulk_polars(catalog: Catalog, source: Path, output: Path, keys: dict[str, Any]) -> int:
+    import polars as pl
+
+    from lkip_rules.bulk import BulkError, evaluate_frame
+
+    suffix = source.suffix.lower()
+    if suffix == ".parquet":
+        frame = pl.scan_parquet(source)
+    elif suffix == ".csv":
+        frame = pl.scan_csv(source, infer_schema_length=0).with_columns(pl.col(keys["year"]).cast(pl.Int64))
+    else:
+        raise BulkError(f"{source}: give a .parquet or .csv file")
+    result = evaluate_frame(catalog, frame, **keys)
+    result.write_parquet(output)
+    return int(result.height)
+
+
 @main.command("formula")
 @click.argument("text")
 @click.argument("assignments", nargs=-1)

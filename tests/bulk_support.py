@@ -68,7 +68,10 @@ def scalar(catalog: lkip_rules.Catalog, rows: list[Row]) -> dict[Key, Outcome]:
                 category = result.category.code if result.category else None
                 shown = result.achievement if result.status == "ok" else None
                 found[(entity, row["year"], result.id)] = (
-                    result.realisation, shown, category if result.status == "ok" else None, result.status,
+                    result.realisation,
+                    shown,
+                    category if result.status == "ok" else None,
+                    result.status,
                 )
     return found
 
@@ -85,9 +88,10 @@ def polars_path(catalog: lkip_rules.Catalog, rows: list[Row]) -> dict[Key, Outco
 
 
 def duckdb_path(catalog: lkip_rules.Catalog, rows: list[Row]) -> dict[Key, Outcome]:
-    lkip_input = frame(rows, catalog)  # noqa: F841 - DuckDB reads the local frame by its name
+    lkip_input = frame(rows, catalog)
     con = duckdb.connect()
     try:
+        con.register("lkip_input", lkip_input)
         return _collect(con.sql(sql(catalog, "lkip_input", columns=lkip_input.columns)).pl())
     finally:
         con.close()

@@ -25,17 +25,34 @@ targets = st.one_of(
         st.decimals(min_value=0, max_value=100, places=1, allow_nan=False, allow_infinity=False),
     ).map(lambda pair: sorted(pair)),
 )
-formulas = st.sampled_from([
-    "a", "pct(a, b)", "a / b * 100", "growth(a)", "avg(a, b, c)", "a - b[N-1]", "if(b > 0, a / b, 0)",
-    "coalesce(c, a) + 1", "max(a, b) - min(b, c)", "round(a / 3, 1)", "abs(a - b)", "a[2025] + b",
-    "(2 * a - b) / 3",
-])
+formulas = st.sampled_from(
+    [
+        "a",
+        "pct(a, b)",
+        "a / b * 100",
+        "growth(a)",
+        "avg(a, b, c)",
+        "a - b[N-1]",
+        "if(b > 0, a / b, 0)",
+        "coalesce(c, a) + 1",
+        "max(a, b) - min(b, c)",
+        "round(a / 3, 1)",
+        "abs(a - b)",
+        "a[2025] + b",
+        "(2 * a - b) / 3",
+    ]
+)
 
 
 @st.composite
 def catalogs(draw: st.DrawFn) -> dict[str, Any]:
-    indicators: dict[str, Any] = {"parent": {"name": "Parent", "level": "sasaran",
-                                             "aggregate": draw(st.sampled_from(["mean", "min", "weighted"]))}}
+    indicators: dict[str, Any] = {
+        "parent": {
+            "name": "Parent",
+            "level": "sasaran",
+            "aggregate": draw(st.sampled_from(["mean", "min", "weighted"])),
+        }
+    }
     count = draw(st.integers(1, 4))
     for i in range(count):
         entry: dict[str, Any] = {

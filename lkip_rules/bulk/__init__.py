@@ -53,7 +53,7 @@ def run_duckdb(catalog: Catalog, source: Path, output: Path, *, progress: bool =
     con = duckdb.connect()
     try:
         con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
-        con.execute(f"CREATE VIEW lkip_input AS SELECT * FROM {reader}(?)", [str(source)])
+        con.execute(f"CREATE VIEW lkip_input AS SELECT * FROM {reader}('{_literal_path(source)}')")
         columns = [row[0] for row in con.execute("DESCRIBE lkip_input").fetchall()]
         text = sql(catalog, "lkip_input", columns=columns, **keys)
         con.execute(f"COPY ({text}) TO '{_literal_path(output)}' (FORMAT PARQUET)")

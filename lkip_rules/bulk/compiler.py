@@ -7,10 +7,12 @@ Scoring (rounding, polarity, ranges, zero targets, cap, floor, categories) is th
 CASE expressions over those columns. A Backend turns the abstract operations into Polars
 expressions or SQL text; this module knows neither.
 
-Numbers: the engines compute in float64; every printed number is then snapped to 9 decimals
-(as DECIMAL(38, 9)) and rounded with the declared mode as a decimal, so the printed figures
-agree with the exact scalar path except for a true value within about 1e-9 of a rounding tie
-(see docs/bulk.md).
+Numbers: the engines compute in float64. Every printed number is rounded with the declared
+mode by one formula written here, so Polars and DuckDB run the same IEEE operations and agree
+bit for bit; the rounding lets a value within a relative 1e-9 of a rounding tie count as the
+tie, which absorbs float noise (0.145 * 100 is 14.499999999999998), so the printed figures
+agree with the exact scalar path unless a true value lies that close to a tie without being
+one (see docs/bulk.md). Outputs are cast to DECIMAL(38, 9) at the very end.
 """
 
 from __future__ import annotations
@@ -40,7 +42,6 @@ class BulkError(LkipError):
 class Backend(Protocol[E]):
     def col(self, name: str) -> E: ...
     def num(self, value: Decimal | int) -> E: ...
-    def dec(self, value: Decimal) -> E: ...  # an exact decimal literal, for printed numbers
     def text(self, value: str) -> E: ...
     def null(self) -> E: ...
     def op(self, op: str, left: E, right: E) -> E: ...  # + - * / < <= > >= == != and or
@@ -48,11 +49,12 @@ class Backend(Protocol[E]):
     def not_(self, value: E) -> E: ...
     def abs_(self, value: E) -> E: ...
     def is_null(self, value: E) -> E: ...
+    def coalesce(self, values: Sequence[E]) -> E: ...
     def case(self, branches: Sequence[tuple[E, E]], otherwise: E) -> E: ...
     def least(self, values: Sequence[E]) -> E: ...
     def greatest(self, values: Sequence[E]) -> E: ...
-    def printed(self, value: E, decimals: int, rounding: str) -> E: ...  # float -> rounded DECIMAL
-    def to_float(self, value: E) -> E: ...
+    def floor(self, value: E) -> E: ...
+    def sign(self, value: E) -> E: ...
 
 
 @attrs.frozen
@@ -79,6 +81,31 @@ def realisation_column(indicator_id: str) -> str:
 
 def error_column(indicator_id: str) -> str:
     return f"{indicator_id}__err"
+
+
+TIE = Decimal("1e-9")
+"""Relative closeness to a rounding tie that counts as the tie (float noise is ~1e-16)."""
+
+
+def printed(b: Backend[E], value: E, decimals: int, rounding: str) -> E:
+    """``value`` rounded to ``decimals`` places as the scalar path does, in float operations."""
+    scale = b.num(Decimal(10) ** decimals)
+    shifted = b.abs_(b.op("*", value, scale))
+    nudge = b.op("*", b.op("+", shifted, b.num(1)), b.num(TIE))
+    if rounding == "half-up":
+        whole = b.floor(b.op("+", b.op("+", shifted, b.num(Decimal("0.5"))), nudge))
+    elif rounding == "down":
+        whole = b.floor(b.op("+", shifted, nudge))
+    else:  # half-even: a tie goes to the even neighbour
+        low = b.floor(shifted)
+        distance = b.abs_(b.op("-", b.op("-", shifted, low), b.num(Decimal("0.5"))))
+        tie = b.op("<=", distance, nudge)
+        odd = b.op("==", b.op("-", low, b.op("*", b.floor(b.op("/", low, b.num(2))), b.num(2))), b.num(1))
+        whole = b.case(
+            [(b.op("and", tie, odd), b.op("+", low, b.num(1))), (tie, low)],
+            b.floor(b.op("+", shifted, b.num(Decimal("0.5")))),
+        )
+    return b.op("/", b.op("*", b.sign(value), whole), scale)
 
 
 class Compiler(Generic[E]):
@@ -126,12 +153,8 @@ class Compiler(Generic[E]):
         return b.op(node.op, left, right), self.first(left_err, right_err)
 
     def first(self, *errors: E) -> E:
-        """The first error met, in evaluation order."""
-        b = self.b
-        result = errors[-1]
-        for err in reversed(errors[:-1]):
-            result = b.case([(b.is_null(err), result)], err)
-        return result
+        """The first error met, in evaluation order: the first that is not null."""
+        return self.b.coalesce(errors)
 
     def ref(self, node: ast.Ref) -> E:
         if node.name in self.catalog.indicators:
@@ -159,7 +182,7 @@ class Compiler(Generic[E]):
         if node.func == "round":
             digits = node.args[1]
             assert isinstance(digits, ast.Number)
-            return b.to_float(b.printed(values[0], int(digits.value), "half-up")), errors[0]
+            return printed(b, values[0], int(digits.value), "half-up"), errors[0]
         combine = b.least if node.func == "min" else b.greatest
         return combine(values), self.first(*errors)
 
@@ -196,17 +219,20 @@ class Compiler(Generic[E]):
         is repeated inside another."""
         b, policy, c = self.b, ind.policy, _Columns(ind.id, self.b)
         low, high, ranged = self.targets(ind)
-        printed_real = b.printed(value, policy.decimals, policy.rounding)
-        first = [(c.name("real_rounded"), printed_real), (c.name("low"), low), (c.name("high"), high),
-                 (c.name("ranged"), ranged)]
-        used = b.to_float(c("real_rounded")) if policy.basis == "rounded" else value
+        printed_real = printed(b, value, policy.decimals, policy.rounding)
+        first = [(c.name("real_rounded"), printed_real), (c.name("low"), low)]
+        has_ranges = any(isinstance(t, tuple) for t in ind.targets.values())
+        if has_ranges:  # most indicators have single targets: no second bound to carry
+            first += [(c.name("high"), high), (c.name("ranged"), ranged)]
+        upper = c("high") if has_ranges else c("low")
+        used = c("real_rounded") if policy.basis == "rounded" else value
         second = [(c.name("used"), used)]
-        third = [(c.name("below"), b.op("<", c("used"), c("low"))), (c.name("above"), b.op(">", c("used"), c("high")))]
-        bound = b.case([(c("below"), c("low"))], c("high"))
-        is_range = b.op("==", c("ranged"), b.num(1))
+        third = [(c.name("below"), b.op("<", c("used"), c("low"))), (c.name("above"), b.op(">", c("used"), upper))]
+        bound = b.case([(c("below"), c("low"))], upper) if has_ranges else c("low")
+        is_range = b.op("==", c("ranged"), b.num(1)) if has_ranges else b.op("==", b.num(0), b.num(1))
         ratio, undefined = self._ratio(ind, c("used"), is_range, c("below"), c("above"), bound)
         fourth = [(c.name("ratio"), ratio), (c.name("undefined"), undefined)]
-        printed_ach = b.printed(self._clamp(ind, c("ratio")), policy.decimals, policy.rounding)
+        printed_ach = printed(b, self._clamp(ind, c("ratio")), policy.decimals, policy.rounding)
         status = b.case(
             [
                 (b.op("==", err, b.num(MISSING)), b.text("missing-data")),
@@ -279,24 +305,30 @@ class Compiler(Generic[E]):
             value = b.case([(b.op("<", value, b.num(policy.floor)), b.num(policy.floor))], value)
         return value
 
-    def _category(self, ind: Indicator, printed: E) -> E:
+    def _category(self, ind: Indicator, shown: E) -> E:
         b = self.b
         scale = self.catalog.scales[ind.scale]
         branches = []
         for band in scale.bands[:-1]:
             if band.above is not None:
-                branches.append((b.op(">", printed, b.dec(band.above)), b.text(band.code)))
+                branches.append((b.op(">", shown, b.num(band.above)), b.text(band.code)))
             elif band.min is not None:
-                branches.append((b.op(">=", printed, b.dec(band.min)), b.text(band.code)))
+                branches.append((b.op(">=", shown, b.num(band.min)), b.text(band.code)))
         return b.case(branches, b.text(scale.bands[-1].code))
 
     def aggregate(self, ind: Indicator, children: Sequence[Indicator]) -> Stages[E]:
         """A parent without a formula: its children's printed achievements, combined."""
         b, policy, c = self.b, ind.policy, _Columns(ind.id, self.b)
         if not children:
-            return [[(c.name("printed_real"), b.null()), (c.name("printed_ach"), b.null()),
-                     (c.name("category"), b.null()), (c.name("status"), b.text("error"))]]
-        values = [b.to_float(b.col(f"{child.id}__printed_ach")) for child in children]
+            return [
+                [
+                    (c.name("printed_real"), b.null()),
+                    (c.name("printed_ach"), b.null()),
+                    (c.name("category"), b.null()),
+                    (c.name("status"), b.text("error")),
+                ]
+            ]
+        values = [b.col(f"{child.id}__printed_ach") for child in children]
         weights = [child.weight or Decimal(0) for child in children]
         if ind.aggregate == "min":
             combined = b.least(values)
@@ -315,8 +347,10 @@ class Compiler(Generic[E]):
         branches += [(b.op("!=", s, b.text("ok")), s) for s in statuses]
         if ind.aggregate == "weighted" and not sum(weights):
             branches.append((b.op("==", b.num(0), b.num(0)), b.text("undefined")))
-        first = [(c.name("ach_rounded"), b.printed(combined, policy.decimals, policy.rounding)),
-                 (c.name("status"), b.case(branches, b.text("ok")))]
+        first = [
+            (c.name("ach_rounded"), printed(b, combined, policy.decimals, policy.rounding)),
+            (c.name("status"), b.case(branches, b.text("ok"))),
+        ]
         ok = b.op("==", c("status"), b.text("ok"))
         second = [
             (c.name("printed_real"), b.null()),
@@ -344,8 +378,6 @@ Stages = list[list[tuple[str, E]]]
 """Named column expressions; each stage may use the columns of the stages before it."""
 
 
-
-
 def levels(catalog: Catalog) -> list[list[Indicator]]:
     """Indicators grouped so that each group needs only the groups before it."""
     level: dict[str, int] = {}
@@ -367,6 +399,7 @@ def plan(catalog: Catalog, compiler: Compiler[E], given: set[str]) -> Stages[E]:
     b = compiler.b
     stages: Stages[E] = []
     for group in levels(catalog):
+        raw: list[tuple[str, E]] = []
         real: list[tuple[str, E]] = []
         scoring: Stages[E] = []
         for ind in group:
@@ -378,16 +411,17 @@ def plan(catalog: Catalog, compiler: Compiler[E], given: set[str]) -> Stages[E]:
                     given_value = b.col(ind.id)
                     value = b.case([(b.is_null(given_value), value)], given_value)
                     err = b.case([(b.is_null(given_value), err)], b.null())
+                raw += [(f"{ind.id}__raw", value), (error_column(ind.id), err)]
                 # A value computed past an error (the other branch of an if) is no realisation.
-                value = b.case([(b.is_null(err), value)], b.null())
-                real += [(realisation_column(ind.id), value), (error_column(ind.id), err)]
+                kept = b.case([(b.is_null(b.col(error_column(ind.id))), b.col(f"{ind.id}__raw"))], b.null())
+                real.append((realisation_column(ind.id), kept))
                 parts = compiler.score(ind, b.col(realisation_column(ind.id)), b.col(error_column(ind.id)))
             for index, stage in enumerate(parts):
                 if index == len(scoring):
                     scoring.append([])
                 scoring[index] += stage
-        if real:
-            stages.append(real)
+        if raw:
+            stages += [raw, real]
         stages += scoring
     return stages
 

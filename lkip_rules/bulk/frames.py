@@ -12,8 +12,6 @@ from lkip_rules.bulk.polars_backend import SNAP, PolarsBackend
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
-    from lkip_rules.catalog.model import Indicator
-
 
 
 def evaluate_frame(
@@ -46,8 +44,10 @@ def evaluate_frame(
     lazy = _join_lags(lazy, compiler.lags.values(), entity, year, quarter)
     for stage in stages:
         lazy = lazy.with_columns([expr.alias(name) for name, expr in stage])
+    # Compute the wide frame once, then stack one slice of it per indicator.
+    wide = lazy.collect()
     parts = [
-        lazy.select(
+        wide.select(
             *[pl.col(k) for k in keys],
             pl.lit(ind_id, dtype=pl.String).alias("indicator"),
             pl.col(f"{ind_id}__printed_real").cast(SNAP).alias("realisation"),
@@ -57,7 +57,7 @@ def evaluate_frame(
         )
         for ind_id in catalog.indicators
     ]
-    return pl.concat(parts).collect()
+    return pl.concat(parts, rechunk=False)
 
 
 def _join_lags(lazy: pl.LazyFrame, lags: Iterable[Lag], entity: str, year: str, quarter: str | None) -> pl.LazyFrame:

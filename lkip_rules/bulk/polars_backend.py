@@ -8,8 +8,8 @@ from typing import Any
 
 import polars as pl
 
-MODES = {"half-up": "half_away_from_zero", "half-even": "half_to_even"}
 SNAP = pl.Decimal(38, 9)
+"""The type of printed numbers in the output."""
 
 
 class PolarsBackend:
@@ -18,9 +18,6 @@ class PolarsBackend:
 
     def num(self, value: Decimal | int) -> pl.Expr:
         return pl.lit(float(value), dtype=pl.Float64)
-
-    def dec(self, value: Decimal) -> pl.Expr:
-        return pl.lit(value, dtype=SNAP)
 
     def text(self, value: str) -> pl.Expr:
         return pl.lit(value, dtype=pl.String)
@@ -55,6 +52,9 @@ class PolarsBackend:
     def is_null(self, value: pl.Expr) -> pl.Expr:
         return value.is_null()
 
+    def coalesce(self, values: Sequence[pl.Expr]) -> pl.Expr:
+        return pl.coalesce(values) if len(values) > 1 else values[0]
+
     def case(self, branches: Sequence[tuple[pl.Expr, pl.Expr]], otherwise: pl.Expr) -> pl.Expr:
         (cond, then), *rest = branches
         chain: Any = pl.when(cond).then(then)
@@ -69,14 +69,8 @@ class PolarsBackend:
     def greatest(self, values: Sequence[pl.Expr]) -> pl.Expr:
         return pl.max_horizontal(values)
 
-    def printed(self, value: pl.Expr, decimals: int, rounding: str) -> pl.Expr:
-        snapped = value.cast(SNAP)
-        if rounding == "down":  # toward zero: drop the digits past `decimals`, in decimal
-            up = pl.lit(Decimal(10) ** decimals, dtype=pl.Decimal(38, 0))
-            down = pl.lit(Decimal(1).scaleb(-decimals), dtype=pl.Decimal(38, decimals))
-            whole = pl.when(snapped >= 0).then((snapped * up).floor()).otherwise(-((-snapped * up).floor()))
-            return (whole * down).cast(SNAP)
-        return snapped.round(decimals, mode=MODES[rounding])  # type: ignore[arg-type]
+    def floor(self, value: pl.Expr) -> pl.Expr:
+        return value.floor()
 
-    def to_float(self, value: pl.Expr) -> pl.Expr:
-        return value.cast(pl.Float64)
+    def sign(self, value: pl.Expr) -> pl.Expr:
+        return value.sign()

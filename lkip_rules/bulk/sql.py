@@ -3,8 +3,7 @@
 The query reads a relation named ``lkip_input`` with columns (entity, year[, quarter], inputs...)
 and returns one row per (entity, year[, quarter], indicator). It uses standard SQL — CASE,
 NULLIF-free guarded division, LEFT JOIN, CAST, ROUND, window functions for quarters — plus
-ROUND_EVEN / TRUNC when a catalog declares those roundings (docs/bulk.md says how to run it on
-Spark SQL and Trino).
+nothing engine-specific (docs/bulk.md says how to run it on Spark SQL and Trino).
 """
 
 from __future__ import annotations
@@ -34,9 +33,6 @@ class SqlBackend:
     def num(self, value: Decimal | int) -> str:
         return f"CAST({format(Decimal(value), 'f')} AS DOUBLE)"
 
-    def dec(self, value: Decimal) -> str:
-        return f"CAST({format(value, 'f')} AS {SNAP})"
-
     def text(self, value: str) -> str:
         return "'" + value.replace("'", "''") + "'"
 
@@ -58,6 +54,9 @@ class SqlBackend:
     def is_null(self, value: str) -> str:
         return f"({value} IS NULL)"
 
+    def coalesce(self, values: Sequence[str]) -> str:
+        return f"COALESCE({', '.join(values)})" if len(values) > 1 else values[0]
+
     def case(self, branches: Sequence[tuple[str, str]], otherwise: str) -> str:
         whens = " ".join(f"WHEN {cond} THEN {then}" for cond, then in branches)
         return f"CASE {whens} ELSE {otherwise} END"
@@ -68,13 +67,11 @@ class SqlBackend:
     def greatest(self, values: Sequence[str]) -> str:
         return f"GREATEST({', '.join(values)})" if len(values) > 1 else values[0]
 
-    def printed(self, value: str, decimals: int, rounding: str) -> str:
-        snapped = f"CAST({value} AS {SNAP})"
-        function = {"half-up": "ROUND", "half-even": "ROUND_EVEN", "down": "TRUNC"}[rounding]
-        return f"CAST({function}({snapped}, {decimals}) AS {SNAP})"
+    def floor(self, value: str) -> str:
+        return f"FLOOR({value})"
 
-    def to_float(self, value: str) -> str:
-        return f"CAST({value} AS DOUBLE)"
+    def sign(self, value: str) -> str:
+        return f"SIGN({value})"
 
 
 def query(
