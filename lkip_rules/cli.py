@@ -292,14 +292,32 @@ def _keys(command: F) -> F:
 @main.command("sql")
 @click.argument("catalog", required=False)
 @click.option("--source", default="lkip_input", show_default=True, help="The table or view to read.")
+@click.option(
+    "--columns-from",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A Parquet or CSV file whose columns the table has (default: every declared input).",
+)
 @_keys
 @reports_errors
-def sql_command(catalog: str | None, source: str, entity: str, year_column: str, quarter_column: str | None) -> None:
-    """Print the SQL that evaluates CATALOG over a table of (entity, year[, quarter], inputs...)."""
-    from lkip_rules.bulk import sql
+def sql_command(
+    catalog: str | None,
+    source: str,
+    columns_from: Path | None,
+    entity: str,
+    year_column: str,
+    quarter_column: str | None,
+) -> None:
+    """Print the SQL that evaluates CATALOG over a table of (entity, year[, quarter], inputs...).
+
+    Declared inputs the table lacks are read as missing; a column named like an indicator is a
+    realisation given directly. Without --columns-from, every declared input is assumed present.
+    """
+    from lkip_rules.bulk import columns_of, sql
 
     found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
-    click.echo(sql(found, source, entity=entity, year=year_column, quarter=quarter_column), nl=False)
+    columns = columns_of(columns_from) if columns_from is not None else None
+    click.echo(sql(found, source, columns=columns, entity=entity, year=year_column, quarter=quarter_column), nl=False)
 
 
 @main.command("bulk")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import lkip_rules
@@ -32,3 +34,73 @@ def test_polars_agrees_with_the_scalar_path(agencies: list[bulk.Row], expected: 
 
 def test_duckdb_agrees_with_the_scalar_path(agencies: list[bulk.Row], expected: dict[bulk.Key, bulk.Outcome]) -> None:
     assert bulk.differences(expected, bulk.duckdb_path(CATALOG, agencies))[:5] == []
+
+
+def test_lkip_sql_runs_unchanged_on_duckdb_and_lkip_bulk_writes_parquet(tmp_path: Path) -> None:
+    import duckdb
+    import polars as pl
+    from click.testing import CliRunner
+
+    from lkip_rules.cli import main
+
+    rows = bulk.bekasi_agencies(CATALOG, 40, seed=3)
+    source = tmp_path / "agencies.parquet"
+    bulk.frame(rows, CATALOG).write_parquet(source)
+    printed = CliRunner().invoke(main, ["sql", "--columns-from", str(source)])
+    assert printed.exit_code == 0, printed.output
+    con = duckdb.connect()
+    con.execute(f"CREATE VIEW lkip_input AS SELECT * FROM read_parquet('{source}')")
+    from_sql = bulk._collect(con.sql(printed.output).pl())
+    expected = bulk.scalar(CATALOG, rows)
+    assert bulk.differences(expected, from_sql) == []
+    for engine in ("duckdb", "polars"):
+        target = tmp_path / f"out-{engine}.parquet"
+        run = CliRunner().invoke(main, ["bulk", "--input", str(source), "--output", str(target), "--engine", engine])
+        assert run.exit_code == 0, run.output
+        assert f"{len(expected):,} rows" in run.output
+        assert bulk.differences(expected, bulk._collect(pl.read_parquet(target))) == []
+
+
+def test_quarterly_rows_follow_each_inputs_rollup(tmp_path: Path) -> None:
+    """Rows per quarter are evaluated 'up to that quarter', as Catalog.evaluate(year, quarter=k)."""
+    from tests.test_catalog_policies import CATALOG as POLICIES
+
+    (tmp_path / "catalog.toml").write_text(POLICIES, "utf-8")
+    catalog = lkip_rules.load_catalog(tmp_path)
+    import polars as pl
+
+    quarters = {
+        "penjualan": [10, 0, None, 15],
+        "stok": [12, 9, 11, None],
+        "suhu": [20, 22, 21, 25],
+        "puncak": [9, 12, 10, 8],
+        "terendah": [3, 2, 4, 5],
+    }
+    frame = pl.DataFrame(
+        {
+            "entity": ["x"] * 4,
+            "year": [2025] * 4,
+            "quarter": [1, 2, 3, 4],
+            **{name: [None if v is None else float(v) for v in values] for name, values in quarters.items()},
+        }
+    )
+    out = catalog.evaluate_frame(frame, quarter="quarter")
+    for q in range(1, 5):
+        values = {
+            name: {2025: {i + 1: str(v) for i, v in enumerate(vals[:q]) if v is not None}}
+            for name, vals in quarters.items()
+        }
+        scalar = catalog.evaluate(2025, _quarterly(values), quarter=q)
+        for row in out.filter(pl.col("quarter") == q).iter_rows(named=True):
+            result = scalar[row["indicator"]]
+            if row["indicator"] in ("penjualan_total", "stok_akhir", "suhu_rata", "antrian"):
+                assert (row["realisation"], row["status"]) == (result.realisation, result.status), (q, row)
+
+
+def _quarterly(values: dict[str, dict[int, dict[int, str]]]) -> lkip_rules.Data:
+    from decimal import Decimal
+
+    from lkip_rules.catalog.model import YearData
+
+    inputs = {name: {q: Decimal(v) for q, v in by_year[2025].items()} for name, by_year in values.items()}
+    return lkip_rules.Data({2025: YearData(2025, "test", "", inputs=inputs)})

@@ -20,7 +20,7 @@ from lkip_rules.bulk.compiler import BulkError
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
 
-__all__ = ["BulkError", "evaluate_frame", "run_duckdb", "sql"]
+__all__ = ["BulkError", "columns_of", "evaluate_frame", "run_duckdb", "sql"]
 
 
 def evaluate_frame(catalog: Catalog, frame: Any, **keys: Any) -> Any:
@@ -32,9 +32,28 @@ def evaluate_frame(catalog: Catalog, frame: Any, **keys: Any) -> Any:
 
 def sql(catalog: Catalog, source: str = "lkip_input", *, columns: Sequence[str] | None = None, **keys: Any) -> str:
     """The SQL query evaluating ``catalog`` over the relation ``source``."""
-    from lkip_rules.bulk.sql import query
+    from lkip_rules.bulk.sqlgen import query
 
     return query(catalog, source, columns=columns, **keys)
+
+
+def _reader(source: Path) -> str:
+    reader = {".parquet": "read_parquet", ".csv": "read_csv_auto"}.get(source.suffix.lower())
+    if reader is None:
+        raise BulkError(f"{source}: give a .parquet or .csv file")
+    if not source.exists():
+        raise BulkError(f"{source}: no such file")
+    return f"{reader}('{_literal_path(source)}')"
+
+
+def columns_of(source: Path) -> list[str]:
+    """The column names of a Parquet or CSV file."""
+    import duckdb
+
+    try:
+        return [row[0] for row in duckdb.sql(f"DESCRIBE SELECT * FROM {_reader(source)}").fetchall()]
+    except duckdb.Error as exc:
+        raise BulkError(f"DuckDB: {exc}") from None
 
 
 def run_duckdb(catalog: Catalog, source: Path, output: Path, *, progress: bool = False, **keys: Any) -> int:
@@ -44,16 +63,11 @@ def run_duckdb(catalog: Catalog, source: Path, output: Path, *, progress: bool =
     """
     import duckdb
 
-    suffix = source.suffix.lower()
-    reader = {".parquet": "read_parquet", ".csv": "read_csv_auto"}.get(suffix)
-    if reader is None:
-        raise BulkError(f"{source}: give a .parquet or .csv file")
-    if not source.exists():
-        raise BulkError(f"{source}: no such file")
+    relation = _reader(source)
     con = duckdb.connect()
     try:
         con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
-        con.execute(f"CREATE VIEW lkip_input AS SELECT * FROM {reader}('{_literal_path(source)}')")
+        con.execute(f"CREATE VIEW lkip_input AS SELECT * FROM {relation}")
         columns = [row[0] for row in con.execute("DESCRIBE lkip_input").fetchall()]
         text = sql(catalog, "lkip_input", columns=columns, **keys)
         con.execute(f"COPY ({text}) TO '{_literal_path(output)}' (FORMAT PARQUET)")
