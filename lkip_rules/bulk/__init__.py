@@ -51,7 +51,11 @@ def columns_of(source: Path) -> list[str]:
     import duckdb
 
     try:
-        return [row[0] for row in duckdb.sql(f"DESCRIBE SELECT * FROM {_reader(source)}").fetchall()]
+        con = duckdb.connect()
+        try:
+            return [row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {_reader(source)}").fetchall()]
+        finally:
+            con.close()
     except duckdb.Error as exc:
         raise BulkError(f"DuckDB: {exc}") from None
 
