@@ -8,7 +8,7 @@ kept as issues for validation, so a user sees all of them together.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -113,24 +113,29 @@ def _read_file(file: Path, loaded: Loaded, is_main: bool) -> None:
         schema.scale_id(key, ctx, ("scales", key))
         loaded.scales[key] = Scale(key, fields["name"], fields["bands"], fields.get("description", ""))
         loaded.declared_scales[key] = shown
-    for key, raw in _section(doc, "inputs", ctx).items():
-        path = ("inputs", key)
+    for key, fields in _entries(doc, "inputs", schema.INPUT_FIELDS, {"name"}, ctx, loaded):
+        loaded.inputs[key] = Input(id=key, file=shown, **fields)
+    for key, fields in _entries(doc, "budget", schema.BUDGET_FIELDS, {"name", "level"}, ctx, loaded):
+        loaded.budget[key] = BudgetLine(id=key, file=shown, **fields)
+    for key, fields in _entries(doc, "indicators", schema.INDICATOR_FIELDS, {"name", "level"}, ctx, loaded):
+        loaded.raw_indicators[key] = (fields, ctx)
+
+
+def _entries(
+    doc: Mapping[str, Any],
+    section: str,
+    fields: Mapping[str, schema.Checker],
+    required: set[str],
+    ctx: schema.Context,
+    loaded: Loaded,
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The checked tables of ``[section.<id>]`` whose id is not taken yet (ids share one namespace)."""
+    for key, raw in _section(doc, section, ctx).items():
+        path = (section, key)
         schema.identifier(key, ctx, path)
-        fields = schema.check_table(raw, schema.INPUT_FIELDS, {"name"}, ctx, path)
-        if _claim(key, shown, ctx, path, loaded):
-            loaded.inputs[key] = Input(id=key, file=shown, **fields)
-    for key, raw in _section(doc, "budget", ctx).items():
-        path = ("budget", key)
-        schema.identifier(key, ctx, path)
-        fields = schema.check_table(raw, schema.BUDGET_FIELDS, {"name", "level"}, ctx, path)
-        if _claim(key, shown, ctx, path, loaded):
-            loaded.budget[key] = BudgetLine(id=key, file=shown, **fields)
-    for key, raw in _section(doc, "indicators", ctx).items():
-        path = ("indicators", key)
-        schema.identifier(key, ctx, path)
-        fields = schema.check_table(raw, schema.INDICATOR_FIELDS, {"name", "level"}, ctx, path)
-        if _claim(key, shown, ctx, path, loaded):
-            loaded.raw_indicators[key] = (fields, ctx)
+        checked = schema.check_table(raw, fields, required, ctx, path)
+        if _claim(key, ctx.file, ctx, path, loaded):
+            yield key, checked
 
 
 def _section(doc: Mapping[str, Any], name: str, ctx: schema.Context) -> dict[str, Any]:
