@@ -12,7 +12,7 @@ mode by one formula written here, so Polars and DuckDB run the same IEEE operati
 bit for bit; the rounding lets a value within a relative 1e-9 of a rounding tie count as the
 tie, which absorbs float noise (0.145 * 100 is 14.499999999999998), so the printed figures
 agree with the exact scalar path unless a true value lies that close to a tie without being
-one (see docs/bulk.md). Outputs are cast to DECIMAL(38, 9) at the very end.
+one (see docs/bulk.md). Outputs are cast to DECIMAL(38, d) at the very end.
 """
 
 from __future__ import annotations
@@ -428,3 +428,8 @@ def plan(catalog: Catalog, compiler: Compiler[E], given: set[str]) -> Stages[E]:
 
 OUTPUTS = ("printed_real", "printed_ach", "category", "status")
 """The per-indicator columns every plan ends with."""
+
+
+def output_scale(catalog: Catalog) -> int:
+    """Decimals of the printed numbers in the output: the most any indicator prints."""
+    return max((ind.policy.decimals for ind in catalog.indicators.values()), default=0)

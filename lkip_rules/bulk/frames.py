@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from lkip_rules.bulk.compiler import BulkError, Compiler, Lag, plan
-from lkip_rules.bulk.polars_backend import SNAP, PolarsBackend
+from lkip_rules.bulk.compiler import BulkError, Compiler, Lag, output_scale, plan
+from lkip_rules.bulk.polars_backend import PolarsBackend
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
@@ -46,12 +46,13 @@ def evaluate_frame(
         lazy = lazy.with_columns([expr.alias(name) for name, expr in stage])
     # Compute the wide frame once, then stack one slice of it per indicator.
     wide = lazy.collect()
+    decimal = pl.Decimal(38, output_scale(catalog))  # printed numbers, exact
     parts = [
         wide.select(
             *[pl.col(k) for k in keys],
             pl.lit(ind_id, dtype=pl.String).alias("indicator"),
-            pl.col(f"{ind_id}__printed_real").cast(SNAP).alias("realisation"),
-            pl.col(f"{ind_id}__printed_ach").cast(SNAP).alias("achievement"),
+            pl.col(f"{ind_id}__printed_real").cast(decimal).alias("realisation"),
+            pl.col(f"{ind_id}__printed_ach").cast(decimal).alias("achievement"),
             pl.col(f"{ind_id}__category").cast(pl.String).alias("category"),
             pl.col(f"{ind_id}__status").cast(pl.String).alias("status"),
         )

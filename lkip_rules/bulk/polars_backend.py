@@ -8,9 +8,6 @@ from typing import Any
 
 import polars as pl
 
-SNAP = pl.Decimal(38, 9)
-"""The type of printed numbers in the output."""
-
 
 class PolarsBackend:
     def col(self, name: str) -> pl.Expr:

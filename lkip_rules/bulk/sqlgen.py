@@ -12,12 +12,11 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from lkip_rules.bulk.compiler import Compiler, Lag, plan
+from lkip_rules.bulk.compiler import Compiler, Lag, output_scale, plan
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
 
-SNAP = "DECIMAL(38, 9)"
 _OPS = {"==": "=", "!=": "<>", "and": "AND", "or": "OR"}
 
 
@@ -102,10 +101,11 @@ def query(
         ctes.append(f"stage{number} AS (\n  SELECT *,\n    {body}\n  FROM {previous}\n)")
         previous = f"stage{number}"
     key_list = ", ".join(q(k) for k in keys)
+    decimal = f"DECIMAL(38, {output_scale(catalog)})"
     selects = [
         f"SELECT {key_list}, {b.text(ind_id)} AS {q('indicator')}, "
-        f"CAST({q(ind_id + '__printed_real')} AS {SNAP}) AS {q('realisation')}, "
-        f"CAST({q(ind_id + '__printed_ach')} AS {SNAP}) AS {q('achievement')}, "
+        f"CAST({q(ind_id + '__printed_real')} AS {decimal}) AS {q('realisation')}, "
+        f"CAST({q(ind_id + '__printed_ach')} AS {decimal}) AS {q('achievement')}, "
         f"CAST({q(ind_id + '__category')} AS VARCHAR) AS {q('category')}, {q(ind_id + '__status')} AS {q('status')} "
         f"FROM {previous}"
         for ind_id in catalog.indicators
