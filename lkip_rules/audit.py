@@ -145,6 +145,12 @@ def _indicator(catalog: Catalog, result: IndicatorResult, entry: Reported, make:
             )
 
 
+def _worked(rule: str, real: Decimal, target: Decimal) -> str:
+    """The polarity rule with the printed numbers put in: "(2 x 3 - 2.79) / 3 x 100"."""
+    worked = rule.replace("2T", f"2 x {target}").replace("R/T", f"{real}/{target}")
+    return worked.replace("R", str(real)).replace("T", str(target))
+
+
 def _why_realisation(printed: Decimal, exact: Decimal, result: IndicatorResult) -> tuple[str, str]:
     places = _places(printed)
     truncated = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
@@ -175,20 +181,20 @@ def _achievement(
             places = _places(printed)
             truncated = own.achievement_exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
             rounded = scoring.round_value(own.achievement_exact, max(places, 2), "half-up")
+            worked = _worked(own.rule, real, target)
             if truncated == printed:
                 yield finding(
                     "achievement",
                     printed,
                     rounded,
                     "rounding",
-                    f"{real} / {target} x 100 = {own.achievement_exact:.6f}…: truncated to {printed}, "
-                    f"rounded half-up {rounded}",
+                    f"{worked} = {own.achievement_exact:.6f}…: truncated to {printed}, rounded half-up {rounded}",
                 )
             else:
-                yield finding(
-                    "achievement", printed, rounded, "arithmetic", f"{real} / {target} x 100 = {rounded}, not {printed}"
-                )
+                yield finding("achievement", printed, rounded, "arithmetic", f"{worked} = {rounded}, not {printed}")
             return
+        if exact_real is not None and _off(real, exact_real):
+            return  # it follows from the printed realisation, which is the wrong figure (its own finding)
     # Then: does it follow from the raw figures?
     if result.achievement is not None and _off(printed, result.achievement):
         yield finding(
@@ -261,12 +267,14 @@ def _budget(
         if _off(serapan, realisasi * 100 / pagu):
             exact = realisasi * 100 / pagu
             cause = "rounding" if exact.quantize(Decimal("0.01"), ROUND_DOWN) == serapan else "arithmetic"
-            follows = (
-                " — it follows from the printed realisasi"
-                if own is not None and not _off(serapan, row_real * 100 / row_pagu)
-                else ""
-            )
-            yield finding("serapan", serapan, computed, cause, f"{realisasi} / {pagu} x 100 = {computed}{follows}")
+            if own is not None and row_real != realisasi and not _off(serapan, row_real * 100 / row_pagu):
+                why = (
+                    f"{serapan}% follows from the printed realisasi {row_real}, which is itself wrong; "
+                    f"the right realisasi {realisasi} of pagu {pagu} gives {computed}%"
+                )
+            else:
+                why = f"{realisasi} / {pagu} x 100 = {computed}"
+            yield finding("serapan", serapan, computed, cause, why)
         elif own is not None and _off(serapan, row_real * 100 / row_pagu):
             yield finding(
                 "serapan",

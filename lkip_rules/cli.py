@@ -63,12 +63,24 @@ def reports_errors(command: F) -> F:
 
 
 def _open(catalog: str | None, data_file: Path | None) -> tuple[Catalog, Data]:
+    """The catalog and its figures (with --data laid over them). Figures the catalog cannot
+    place — an undeclared input, an unknown id, quarters without a roll-up — stop the command,
+    so a typo never leaves a stale or missing figure behind silently."""
+    from lkip_rules.errors import CatalogValidationError
+    from lkip_rules.validation import data_files
+
     found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
     data = found.data
+    sources = [data]
     if data_file is not None:
         from lkip_rules.datafiles import read
 
-        data = data.overlay(read(data_file))
+        extra = read(data_file)
+        sources.append(extra)
+        data = data.overlay(extra)
+    problems = [issue for source in sources for issue in data_files(found, source) if issue.severity == "error"]
+    if problems:
+        raise CatalogValidationError(list(problems))
     return found, data
 
 
@@ -95,9 +107,15 @@ def main() -> None:
 @DATA
 @reports_errors
 def check_command(catalog: str | None, data_file: Path | None) -> None:
-    """Validate CATALOG and its data; exit 1 on any error."""
-    found, data = _open(catalog, data_file)
-    issues = found.validate(data)
+    """Validate CATALOG and its data (and --data FILE); exit 1 on any error."""
+    from lkip_rules.validation import data_files
+
+    found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
+    issues = found.validate()
+    if data_file is not None:
+        from lkip_rules.datafiles import read
+
+        issues += list(data_files(found, read(data_file)))
     for issue in issues:
         click.echo(str(issue))
     errors = sum(issue.severity == "error" for issue in issues)
@@ -345,8 +363,14 @@ def bulk_command(
     """Evaluate CATALOG over many agencies and years at once; one output row per indicator."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from lkip_rules.bulk import column_report, columns_of
+
     found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
+    if output.suffix.lower() != ".parquet":
+        raise click.UsageError(f"--output writes Parquet: name it .parquet, not {output.name}")
     keys: dict[str, Any] = {"entity": entity, "year": year_column, "quarter": quarter_column}
+    for note in column_report(found, columns_of(source), [k for k in keys.values() if k]):
+        click.echo(f"note: {note}", err=True)
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -374,7 +398,8 @@ def _bulk_polars(catalog: Catalog, source: Path, output: Path, keys: dict[str, A
     if suffix == ".parquet":
         frame = pl.scan_parquet(source)
     elif suffix == ".csv":
-        frame = pl.scan_csv(source, infer_schema_length=0).with_columns(pl.col(keys["year"]).cast(pl.Int64))
+        numbers = [k for k in (keys["year"], keys["quarter"]) if k]
+        frame = pl.scan_csv(source, infer_schema_length=0).with_columns([pl.col(k).cast(pl.Int64) for k in numbers])
     else:
         raise BulkError(f"{source}: give a .parquet or .csv file")
     result = evaluate_frame(catalog, frame, **keys)

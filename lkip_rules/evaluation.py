@@ -76,6 +76,7 @@ class Evaluator:
         self.data = data
         self.quarter = quarter
         self.inputs, self.blank = _input_series(catalog, data, quarter)
+        self.known = catalog.names()
         self.realised: dict[tuple[str, int], Realised] = {}
         self.scored: dict[tuple[str, int], IndicatorResult] = {}
         self.busy: set[tuple[str, int]] = set()
@@ -102,6 +103,9 @@ class Evaluator:
             return Realised("ok", year_data.realisations[ind.id], f"realisation given in {year_data.file}", True)
         if ind.formula is None:
             return Realised("error", message="the formula has errors; run 'lkip check' to see them")
+        unknown = sorted(name for name in ind.formula.names if name not in self.known)
+        if unknown:  # a typo in the formula is an error of the catalog, not data still to come
+            return Realised("error", message=f"unknown name '{unknown[0]}' in the formula; run 'lkip check'")
         values = {name: self.series(name) for name in ind.formula.names}
         try:
             value = ind.formula.evaluate(values, year=year)

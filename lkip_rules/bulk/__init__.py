@@ -20,7 +20,7 @@ from lkip_rules.bulk.compiler import BulkError
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
 
-__all__ = ["BulkError", "columns_of", "evaluate_frame", "run_duckdb", "sql"]
+__all__ = ["BulkError", "column_report", "columns_of", "evaluate_frame", "run_duckdb", "sql"]
 
 
 def evaluate_frame(catalog: Catalog, frame: Any, **keys: Any) -> Any:
@@ -44,6 +44,19 @@ def _reader(source: Path) -> str:
     if not source.exists():
         raise BulkError(f"{source}: no such file")
     return f"{reader}('{_literal_path(source)}')"
+
+
+def column_report(catalog: Catalog, columns: Sequence[str], keys: Sequence[str]) -> list[str]:
+    """Warnings worth showing: declared inputs the input lacks, and columns nothing uses."""
+    known = set(catalog.inputs) | set(catalog.indicators) | set(keys)
+    notes = []
+    absent = [name for name in catalog.inputs if name not in columns]
+    if absent:
+        notes.append(f"declared inputs not in the input, so missing everywhere: {', '.join(absent)}")
+    unused = [name for name in columns if name not in known]
+    if unused:
+        notes.append(f"columns no formula uses: {', '.join(unused)}")
+    return notes
 
 
 def columns_of(source: Path) -> list[str]:
@@ -74,6 +87,14 @@ def run_duckdb(catalog: Catalog, source: Path, output: Path, *, progress: bool =
         con.execute(f"CREATE VIEW lkip_input AS SELECT * FROM {relation}")
         columns = [row[0] for row in con.execute("DESCRIBE lkip_input").fetchall()]
         text = sql(catalog, "lkip_input", columns=columns, **keys)
+        key_list = ", ".join(
+            f'"{k}"' for k in [keys.get("entity", "entity"), keys.get("year", "year"), keys.get("quarter")] if k
+        )
+        repeated = con.execute(
+            f"SELECT {key_list} FROM lkip_input GROUP BY {key_list} HAVING COUNT(*) > 1 LIMIT 1"
+        ).fetchone()
+        if repeated:
+            raise BulkError(f"rows repeat {key_list} = {', '.join(map(str, repeated))}; each key may appear once")
         con.execute(f"COPY ({text}) TO '{_literal_path(output)}' (FORMAT PARQUET)")
         counted = con.execute(f"SELECT COUNT(*) FROM read_parquet('{_literal_path(output)}')").fetchone()
     except duckdb.Error as exc:

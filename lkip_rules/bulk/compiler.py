@@ -121,8 +121,8 @@ class Compiler(Generic[E]):
 
     def realisation(self, ind: Indicator) -> tuple[E, E]:
         """(value, error code) of an indicator with a formula; ERROR when the formula is broken."""
-        if ind.formula is None:
-            return self.b.null(), self.b.num(ERROR)
+        if ind.formula is None or not set(ind.formula.names) <= self.catalog.names():
+            return self.b.null(), self.b.num(ERROR)  # broken, or a name that is nowhere: see `lkip check`
         return self.node(ind.formula.lowered)
 
     def node(self, node: ast.Node) -> tuple[E, E]:
@@ -433,3 +433,17 @@ OUTPUTS = ("printed_real", "printed_ach", "category", "status")
 def output_scale(catalog: Catalog) -> int:
     """Decimals of the printed numbers in the output: the most any indicator prints."""
     return max((ind.policy.decimals for ind in catalog.indicators.values()), default=0)
+
+
+def check_keys(columns: Sequence[str], entity: str, year: str, quarter: str | None) -> list[str]:
+    """The key columns, after checking the input has them (and no quarter column left unsaid)."""
+    keys = [entity, year] + ([quarter] if quarter else [])
+    for key in keys:
+        if key not in columns:
+            raise BulkError(f"the input has no '{key}' column; it has {', '.join(columns)}")
+    if quarter is None and "quarter" in columns:
+        raise BulkError(
+            "the input has a 'quarter' column: name it as the quarter column (quarter='quarter', "
+            "lkip bulk --quarter-column quarter) to evaluate rows up to each quarter"
+        )
+    return keys

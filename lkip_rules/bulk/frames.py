@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from lkip_rules.bulk.compiler import BulkError, Compiler, Lag, output_scale, plan
+from lkip_rules.bulk.compiler import BulkError, Compiler, Lag, check_keys, output_scale, plan
 from lkip_rules.bulk.polars_backend import PolarsBackend
 
 if TYPE_CHECKING:
@@ -26,10 +26,7 @@ def evaluate_frame(
     category code and status, computed with the catalog's policies."""
     lazy = frame.lazy()
     columns = lazy.collect_schema().names()
-    keys = [entity, year] + ([quarter] if quarter else [])
-    for key in keys:
-        if key not in columns:
-            raise BulkError(f"the frame has no '{key}' column; it has {', '.join(columns)}")
+    keys = check_keys(columns, entity, year, quarter)
     inputs = [name for name in catalog.inputs if name in columns]
     given = [name for name in catalog.indicators if name in columns]
     absent = [name for name in catalog.inputs if name not in columns]  # missing data, never 0
@@ -44,8 +41,17 @@ def evaluate_frame(
     lazy = _join_lags(lazy, compiler.lags.values(), entity, year, quarter)
     for stage in stages:
         lazy = lazy.with_columns([expr.alias(name) for name, expr in stage])
+    duplicated = lazy.select(keys).filter(pl.struct(keys).is_duplicated()).head(1).collect()
+    if duplicated.height:
+        raise BulkError(
+            f"rows repeat {', '.join(keys)} = {', '.join(map(str, duplicated.row(0)))}; "
+            "each key may appear once" + ("" if quarter else " (quarterly rows need quarter=...)")
+        )
     # Compute the wide frame once, then stack one slice of it per indicator.
-    wide = lazy.collect()
+    try:
+        wide = lazy.collect()
+    except pl.exceptions.PolarsError as exc:  # e.g. text that is no number in an input column
+        raise BulkError(f"Polars: {str(exc).splitlines()[0]}") from None
     decimal = pl.Decimal(38, output_scale(catalog))  # printed numbers, exact
     parts = [
         wide.select(
@@ -91,8 +97,8 @@ def _roll_up(
     rolled = []
     for name in inputs:
         rule = catalog.inputs[name].rollup
-        if rule is None:
-            raise BulkError(f"input '{name}' is given by quarter but declares no rollup")
+        if rule is None:  # a yearly figure, repeated on each quarter's row: taken as it is
+            continue
         col = pl.col(name)
         blanks = col.is_null().cast(pl.Int32).cum_sum().over(group)
         if rule == "last":
@@ -106,4 +112,4 @@ def _roll_up(
             "min": col.cum_min().over(group),
         }[rule]
         rolled.append(pl.when(blanks == 0).then(value).otherwise(None).alias(name))
-    return lazy.with_columns(rolled)
+    return lazy.with_columns(rolled) if rolled else lazy

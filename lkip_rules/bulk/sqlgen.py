@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from lkip_rules.bulk.compiler import Compiler, Lag, output_scale, plan
+from lkip_rules.bulk.compiler import Compiler, Lag, check_keys, output_scale, plan
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
@@ -90,7 +90,11 @@ def query(
     b = SqlBackend()
     compiler = Compiler(catalog, b, year)
     present = set(columns) if columns is not None else set(catalog.inputs)
-    keys = [entity, year] + ([quarter] if quarter else [])
+    keys = (
+        check_keys(list(columns), entity, year, quarter)
+        if columns is not None
+        else ([entity, year] + ([quarter] if quarter else []))
+    )
     given = [ind for ind in catalog.indicators if ind in present]
     stages = plan(catalog, compiler, set(given))
     ctes = [_base(catalog, source, keys, present, given, quarter, entity, year)]
@@ -128,6 +132,8 @@ def _base(
         if name not in present:
             parts.append(f"CAST(NULL AS DOUBLE) AS {q(name)}")
         elif quarter is None:
+            parts.append(f"CAST({q(name)} AS DOUBLE) AS {q(name)}")
+        elif item.rollup is None:  # a yearly figure, repeated on each quarter's row
             parts.append(f"CAST({q(name)} AS DOUBLE) AS {q(name)}")
         else:
             parts.append(f"{_rolled(name, item.rollup, entity, year, quarter)} AS {q(name)}")
