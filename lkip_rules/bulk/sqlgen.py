@@ -131,9 +131,7 @@ def _base(
     for name, item in catalog.inputs.items():
         if name not in present:
             parts.append(f"CAST(NULL AS DOUBLE) AS {q(name)}")
-        elif quarter is None:
-            parts.append(f"CAST({q(name)} AS DOUBLE) AS {q(name)}")
-        elif item.rollup is None:  # a yearly figure, repeated on each quarter's row
+        elif quarter is None or item.rollup is None:  # without a rollup: a yearly figure, as it stands
             parts.append(f"CAST({q(name)} AS DOUBLE) AS {q(name)}")
         else:
             parts.append(f"{_rolled(name, item.rollup, entity, year, quarter)} AS {q(name)}")
