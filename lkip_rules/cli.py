@@ -196,10 +196,11 @@ def _rich_table(catalog: Catalog, results: Any, lang: Lang) -> Table:
             max_width=48 if column == "indicator" else 30 if wide else None,
         )
     last_parent: object = object()
-    for result, row in zip(results, tables.rows(catalog, results, lang), strict=True):
-        if result.parent != last_parent and result.parent is not None:
+    for result, row in zip(tables.ordered(results), tables.rows(catalog, results, lang), strict=True):
+        if result.parent != last_parent:
             table.add_section()
-            table.add_row(f"[bold]{tables.text(row[0], lang)}[/bold]")
+            if result.parent is not None:
+                table.add_row(f"[bold]{tables.text(row[0], lang)}[/bold]")
         last_parent = result.parent
         table.add_row(*(tables.text(row[i], lang) for i in shown))
     return table

@@ -29,7 +29,7 @@ STATUS = {
 
 HEADERS = {
     "id": {
-        "sasaran": "Sasaran",
+        "sasaran": "Sasaran / Induk",
         "indicator": "Indikator Kinerja",
         "unit": "Satuan",
         "target": "Target",
@@ -49,7 +49,7 @@ HEADERS = {
         "level": "Tingkat",
     },
     "en": {
-        "sasaran": "Objective",
+        "sasaran": "Objective / Parent",
         "indicator": "Indicator",
         "unit": "Unit",
         "target": "Target",

@@ -89,7 +89,7 @@ def test_evaluate_in_english_and_by_quarter() -> None:
 
 def test_evaluate_markdown_csv_json() -> None:
     _, markdown = run("evaluate", "--format", "markdown")
-    assert markdown.splitlines()[0].startswith("| Sasaran | Indikator Kinerja |")
+    assert markdown.splitlines()[0].startswith("| Sasaran / Induk | Indikator Kinerja |")
     _, text = run("evaluate", "--format", "csv")
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
     assert rows["sdm_koperasi_meningkat"]["Capaian (%)"] == "164.59"

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lkip_rules.catalog.schema import LEVELS
 from lkip_rules.locale import HEADERS, STATUS, Lang, label, number
 from lkip_rules.results import IndicatorResult, Results
 
@@ -33,9 +34,19 @@ COLUMNS = (
 Cell = str | Decimal | None
 
 
+def ordered(results: Results) -> list[IndicatorResult]:
+    """Results in the order of the cascade — tujuan, sasaran, IKU, program, kegiatan, sub
+    kegiatan — and within a level by parent, then as the catalog lists them."""
+    position = {r.id: i for i, r in enumerate(results)}
+    level = {name: i for i, name in enumerate(LEVELS)}
+    return sorted(
+        results, key=lambda r: (level.get(r.level, len(LEVELS)), position.get(r.parent or "", -1), position[r.id])
+    )
+
+
 def rows(catalog: Catalog, results: Results, lang: Lang) -> list[list[Cell]]:
-    """One row per indicator, cells as exact Decimals (or text); None for nothing."""
-    return [_row(catalog, result, lang) for result in results]
+    """One row per indicator, in cascade order; cells as exact Decimals (or text), None for nothing."""
+    return [_row(catalog, result, lang) for result in ordered(results)]
 
 
 def _row(catalog: Catalog, r: IndicatorResult, lang: Lang) -> list[Cell]:
@@ -88,8 +99,10 @@ def csv_text(catalog: Catalog, results: Results, lang: Lang) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["id", *headers(lang)])
-    for result, row in zip(results, rows(catalog, results, lang), strict=True):
-        writer.writerow([result.id, *("" if c is None else str(c) for c in row)])
+    for result, row in zip(ordered(results), rows(catalog, results, lang), strict=True):
+        writer.writerow(
+            [result.id, *("" if c is None else format(c, "f") if isinstance(c, Decimal) else c for c in row)]
+        )
     return out.getvalue()
 
 
@@ -108,7 +121,7 @@ def xlsx(catalog: Catalog, results: Results, lang: Lang, path: Path) -> None:
     _sheet(
         sheet,
         ["id", *headers(lang)],
-        [[r.id, *row] for r, row in zip(results, rows(catalog, results, lang), strict=True)],
+        [[r.id, *row] for r, row in zip(ordered(results), rows(catalog, results, lang), strict=True)],
     )
     if results.budget:
         budget = book.create_sheet("Anggaran" if lang == "id" else "Budget")
