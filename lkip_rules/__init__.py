@@ -42,5 +42,5 @@ __all__ = [
 
 __version__ = "0.1.0"
 
-BUNDLED_CATALOG = Path(__file__).parent / "indicators" / "bekasi-diskopukm"
+BUNDLED_CATALOG = (Path(__file__).parent / "indicators" / "bekasi-diskopukm").resolve()
 """The bundled example: the catalog of the LKIP 2025 of Dinas Koperasi UKM Kota Bekasi."""

@@ -242,7 +242,7 @@ def _steps(catalog: Catalog, result: IndicatorResult, lang: Lang) -> list[str]:
             base = name.split("[")[0]
             steps.append(f"  {name} = {number(value, lang)}  ({_name_of(base, catalog)})")
     if result.realisation_exact is not None:
-        steps.append(f"{'Realisation, exact' if en else 'Realisasi, eksak'}: {result.realisation_exact}")
+        steps.append(f"{'Realisation, exact' if en else 'Realisasi, eksak'}: {result.realisation_exact:f}")
         steps.append(
             f"{'Realisation, printed' if en else 'Realisasi, dicetak'}: {number(result.realisation, lang)} "
             f"({ind.policy.decimals} {'decimals' if en else 'desimal'}, {ind.policy.rounding})"
@@ -255,7 +255,7 @@ def _steps(catalog: Catalog, result: IndicatorResult, lang: Lang) -> list[str]:
             basis = "realisasi dicetak" if ind.policy.basis == "rounded" else "realisasi eksak"
         steps.append(f"{'Rule' if en else 'Aturan'} ({result.polarity}, {basis}): {result.rule}")
     if result.achievement_exact is not None:
-        steps.append(f"{'Achievement, exact' if en else 'Capaian, eksak'}: {result.achievement_exact}")
+        steps.append(f"{'Achievement, exact' if en else 'Capaian, eksak'}: {result.achievement_exact:f}")
         steps.append(f"{'Achievement, printed' if en else 'Capaian, dicetak'}: {number(result.achievement, lang)}%")
     if result.category is not None:
         scale = catalog.scales[ind.scale]
@@ -276,9 +276,9 @@ def _steps(catalog: Catalog, result: IndicatorResult, lang: Lang) -> list[str]:
         )
     if result.end_target is not None:
         e = result.end_target
+        end = attrs.evolve(result, target=e.target)
         steps.append(
-            f"{'Renstra end target' if en else 'Target akhir Renstra'} ({e.year}): "
-            f"{_with_unit(e.target if not isinstance(e.target, tuple) else e.target[1], result.unit, lang)}, "
+            f"{'Renstra end target' if en else 'Target akhir Renstra'} ({e.year}): {_target(end, lang)}, "
             f"{'achievement' if en else 'capaian'} {number(e.achievement, lang)}"
         )
     if result.budget is not None and result.budget.serapan is not None:

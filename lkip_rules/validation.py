@@ -254,6 +254,37 @@ def targets(catalog: Catalog, data: Data) -> Iterator[Issue]:
             )
 
 
+def missing_targets(catalog: Catalog, data: Data) -> Iterator[Issue]:
+    """Indicators that can never be scored, or have figures for a year of their period but no target."""
+    for ind in catalog.indicators.values():
+        if ind.aggregated:
+            continue
+        if not ind.targets:
+            yield _issue(
+                catalog,
+                "warning",
+                "no-targets",
+                "has no targets, so no achievement can be computed",
+                ind.file,
+                "indicators",
+                ind.id,
+            )
+            continue
+        first, last = ind.period
+        for year in sorted(data.years):
+            if first <= year <= last and year not in ind.targets:
+                yield _issue(
+                    catalog,
+                    "warning",
+                    "missing-target",
+                    f"there are figures for {year}, within the period {first}-{last}, but no target for it",
+                    ind.file,
+                    "indicators",
+                    ind.id,
+                    "targets",
+                )
+
+
 def scales(catalog: Catalog, data: Data) -> Iterator[Issue]:
     """Declared scales: bands from the top, unique codes, only the last band unbounded."""
     for scale_id, file in catalog.declared_scales.items():
@@ -417,6 +448,7 @@ RULES: tuple[Rule, ...] = (
     references,
     aggregation,
     targets,
+    missing_targets,
     scales,
     budget_lines,
     unused_inputs,

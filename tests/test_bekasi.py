@@ -29,7 +29,10 @@ def results() -> lkip_rules.Results:
 
 def test_catalog_is_valid() -> None:
     catalog = lkip_rules.load_catalog(CATALOG)
-    assert catalog.validate() == []
+    # The report gives no 2024 target for Nilai AKIP (A12 in docs/reference-figures.md).
+    assert [(i.severity, i.code, i.key_path) for i in catalog.validate()] == [
+        ("warning", "missing-target", "indicators.nilai_akip.targets")
+    ]
 
 
 def test_every_indicator_is_expected(results: lkip_rules.Results) -> None:
