@@ -219,6 +219,8 @@ def explain_command(args: tuple[str, ...], year: int | None, lang: Lang, data_fi
     if len(args) > 2:
         raise click.UsageError("give at most CATALOG and ID")
     catalog, indicator = (args[0], args[1]) if len(args) == 2 else (None, args[0])
+    if catalog is None and Path(indicator).exists():
+        raise click.UsageError(f"give the indicator id after the catalog: lkip explain {indicator} ID")
     found, data = _open(catalog, data_file)
     if indicator not in found.indicators:
         from lkip_rules._suggest import closest

@@ -73,6 +73,10 @@ WORDS = {
 }
 
 
+POLARITY_ID = {"positive": "positif", "negative": "negatif", "stable": "stabil"}
+TREND_ID = {"improved": "membaik", "declined": "memburuk", "unchanged": "tetap"}
+
+
 @attrs.frozen
 class Explanation:
     indicator: str
@@ -228,9 +232,10 @@ def _value_of(node: ast.Ref, catalog: Catalog, result: IndicatorResult, lang: La
 def _steps(catalog: Catalog, result: IndicatorResult, lang: Lang) -> list[str]:
     en = lang == "en"
     ind = catalog.indicators[result.id]
+    polarity = result.polarity if en else POLARITY_ID.get(result.polarity, result.polarity)
     steps = [
         f"{'Indicator' if en else 'Indikator'}: {result.name} [{result.id}], {result.level}, "
-        f"{'unit' if en else 'satuan'} {result.unit or '-'}, {'polarity' if en else 'polaritas'} {result.polarity}"
+        f"{'unit' if en else 'satuan'} {result.unit or '-'}, {'polarity' if en else 'polaritas'} {polarity}"
     ]
     if ind.aggregated:
         steps.append(f"{'Aggregated' if en else 'Agregasi'}: {result.rule}")
@@ -272,7 +277,7 @@ def _steps(catalog: Catalog, result: IndicatorResult, lang: Lang) -> list[str]:
         steps.append(
             f"{'Previous year' if en else 'Tahun sebelumnya'} {p.year}: "
             f"{'realisation' if en else 'realisasi'} {number(p.realisation, lang)}, "
-            f"{'achievement' if en else 'capaian'} {number(p.achievement, lang)}, trend {p.trend or '-'}"
+            f"{'achievement' if en else 'capaian'} {number(p.achievement, lang)}, trend {(p.trend if en else TREND_ID.get(p.trend or '', p.trend)) or '-'}"
         )
     if result.end_target is not None:
         e = result.end_target

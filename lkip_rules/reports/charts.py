@@ -76,7 +76,7 @@ def summary_chart(results: Results, path: Path, lang: Lang) -> Path:
 
     scored = [r for r in results if r.achievement is not None]
     fig, ax = plt.subplots(figsize=(8, max(3, 0.35 * len(scored) + 1)), dpi=100)
-    names = [r.id for r in scored]
+    names = [r.name if len(r.name) <= 45 else r.name[:44] + "…" for r in scored]
     values = [_f(r.achievement) for r in scored]
     drawn = ax.barh(names, values, color="#3182bd")
     ax.bar_label(drawn, labels=[_label(r.achievement, lang) for r in scored], padding=3, fontsize=7)
