@@ -274,10 +274,11 @@ def _steps(catalog: Catalog, result: IndicatorResult, lang: Lang) -> list[str]:
         steps.append(f"Status: {result.status}{': ' + result.message if result.message else ''}")
     if result.previous is not None:
         p = result.previous
+        trend = (p.trend if en else TREND_ID.get(p.trend or "", p.trend)) or "-"
         steps.append(
             f"{'Previous year' if en else 'Tahun sebelumnya'} {p.year}: "
             f"{'realisation' if en else 'realisasi'} {number(p.realisation, lang)}, "
-            f"{'achievement' if en else 'capaian'} {number(p.achievement, lang)}, trend {(p.trend if en else TREND_ID.get(p.trend or '', p.trend)) or '-'}"
+            f"{'achievement' if en else 'capaian'} {number(p.achievement, lang)}, trend {trend}"
         )
     if result.end_target is not None:
         e = result.end_target
