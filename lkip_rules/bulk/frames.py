@@ -27,6 +27,12 @@ def evaluate_frame(
     lazy = frame.lazy()
     columns = lazy.collect_schema().names()
     keys = check_keys(columns, entity, year, quarter)
+    duplicated = lazy.select(keys).filter(pl.struct(keys).is_duplicated()).head(1).collect()
+    if duplicated.height:
+        raise BulkError(
+            f"rows repeat {', '.join(keys)} = {', '.join(map(str, duplicated.row(0)))}; "
+            "each key may appear once" + ("" if quarter else " (quarterly rows need quarter=...)")
+        )
     inputs = [name for name in catalog.inputs if name in columns]
     given = [name for name in catalog.indicators if name in columns]
     absent = [name for name in catalog.inputs if name not in columns]  # missing data, never 0
@@ -41,12 +47,6 @@ def evaluate_frame(
     lazy = _join_lags(lazy, compiler.lags.values(), entity, year, quarter)
     for stage in stages:
         lazy = lazy.with_columns([expr.alias(name) for name, expr in stage])
-    duplicated = lazy.select(keys).filter(pl.struct(keys).is_duplicated()).head(1).collect()
-    if duplicated.height:
-        raise BulkError(
-            f"rows repeat {', '.join(keys)} = {', '.join(map(str, duplicated.row(0)))}; "
-            "each key may appear once" + ("" if quarter else " (quarterly rows need quarter=...)")
-        )
     # Compute the wide frame once, then stack one slice of it per indicator.
     try:
         wide = lazy.collect()
