@@ -86,6 +86,9 @@ def _open(catalog: str | None, data_file: Path | None) -> tuple[Catalog, Data]:
 
 def _year(data: Data, year: int | None) -> int:
     if year is not None:
+        if year not in data.years:
+            known = ", ".join(map(str, sorted(data.years))) or "none"
+            click.echo(f"note: there are no figures for {year} (years with figures: {known})", err=True)
         return year
     if not data.years:
         raise click.UsageError("the catalog has no data; give --year")
