@@ -18,7 +18,7 @@ from lkip_rules.formula import parse_formula
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
-    from lkip_rules.catalog.model import Data, Indicator
+    from lkip_rules.catalog.model import Data
 
 Severity = Literal["error", "warning"]
 
@@ -460,7 +460,3 @@ def validate(catalog: Catalog, data: Data) -> list[Issue]:
     """Every issue every rule finds, errors first, in file order."""
     found = [issue for rule in RULES for issue in rule(catalog, data)]
     return sorted(found, key=lambda i: (i.severity != "error", i.file, i.line))
-
-
-def indicator_issue(catalog: Catalog, ind: Indicator, code: str, message: str) -> Issue:
-    return _issue(catalog, "error", code, message, ind.file, "indicators", ind.id)

@@ -426,10 +426,6 @@ def plan(catalog: Catalog, compiler: Compiler[E], given: set[str]) -> Stages[E]:
     return stages
 
 
-OUTPUTS = ("printed_real", "printed_ach", "category", "status")
-"""The per-indicator columns every plan ends with."""
-
-
 def output_scale(catalog: Catalog) -> int:
     """Decimals of the printed numbers in the output: the most any indicator prints."""
     return max((ind.policy.decimals for ind in catalog.indicators.values()), default=0)
