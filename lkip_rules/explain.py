@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from lkip_rules.formula import ast
-from lkip_rules.locale import Lang, label, number
+from lkip_rules.locale import STATUS, Lang, label, message, number
 from lkip_rules.results import IndicatorResult
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def explain(
 def _sentence(catalog: Catalog, result: IndicatorResult, lang: Lang) -> str:
     words = WORDS[lang]
     if result.achievement is None:
-        why = result.message or result.status
+        why = message(result.message, lang) or result.status
         return str(words["not_yet"]).format(name=result.name, year=result.year, why=why)
     value = number(result.achievement, lang)
     band = f" ({label(result.category.label, lang)})" if result.category else ""
@@ -271,7 +271,8 @@ def _steps(catalog: Catalog, result: IndicatorResult, lang: Lang) -> list[str]:
             f"{label(result.category.label, lang)}{detail}"
         )
     if result.status != "ok" or result.message:
-        steps.append(f"Status: {result.status}{': ' + result.message if result.message else ''}")
+        shown = result.status if en else STATUS["id"][result.status]
+        steps.append(f"Status: {shown}{': ' + message(result.message, lang) if result.message else ''}")
     if result.previous is not None:
         p = result.previous
         trend = (p.trend if en else TREND_ID.get(p.trend or "", p.trend)) or "-"

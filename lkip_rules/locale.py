@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal
 
@@ -86,3 +88,45 @@ def number(value: Decimal | None, lang: Lang, places: int | None = None) -> str:
 def label(text: str, lang: Lang) -> str:
     """A category label in the language asked for (scales are written in Indonesian)."""
     return LABELS_EN.get(text, text) if lang == "en" else text
+
+
+# Messages in results are written in English by the core; these put the common ones into
+# Bahasa Indonesia for the faces. A message that matches none is shown as it is.
+_MESSAGES_ID: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"no value for '([^']+)' for (\d{4})"), r"tidak ada nilai '\1' untuk tahun \2"),
+    (re.compile(r"no value for '([^']+)'"), r"tidak ada nilai '\1'"),
+    (re.compile(r"no target for (\d{4})"), r"tidak ada target untuk tahun \1"),
+    (re.compile(r"realisation given in (.+?)(?=;|$)"), r"realisasi diberikan di \1"),
+    (
+        re.compile(
+            r"the target is 0, so the achievement is undefined; declare zero_target = \"met\" "
+            r"to score 100 when the target is met"
+        ),
+        'target 0, sehingga capaian tidak terdefinisi; nyatakan zero_target = "met" agar bernilai 100 jika tercapai',
+    ),
+    (re.compile(r"division by zero: the divisor (.+?) is 0"), r"pembagian dengan nol: pembagi \1 bernilai 0"),
+    (re.compile(r"cannot aggregate \((\w+)\): "), r"tidak dapat diagregasi (\1): "),
+    (
+        re.compile(r"unknown name '([^']+)' in the formula; run 'lkip check'"),
+        r"nama '\1' tidak dikenal dalam rumus; jalankan 'lkip check'",
+    ),
+    (
+        re.compile(r"the formula has errors; run 'lkip check' to see them"),
+        "rumus mengandung kesalahan; jalankan 'lkip check'",
+    ),
+    (re.compile(r"realisation is 0: T / R is undefined"), "realisasi 0: T / R tidak terdefinisi"),
+    (re.compile(r"capped at ([\d.]+)"), r"dibatasi paling tinggi \1"),
+    (re.compile(r"floored at ([\d.]+)"), r"dibatasi paling rendah \1"),
+    (re.compile(r"\b(missing-data|undefined|error)\b"), lambda m: STATUS["id"][m.group(1)]),
+    (re.compile(r"(\w+) is blank\b"), r"\1 kosong"),
+    (re.compile(r"(q\d(?:, q\d)*) are blank\b"), r"\1 kosong"),
+]
+
+
+def message(text: str, lang: Lang) -> str:
+    """A result message in the language asked for."""
+    if lang == "en" or not text:
+        return text
+    for pattern, replacement in _MESSAGES_ID:
+        text = pattern.sub(replacement, text)
+    return text

@@ -229,3 +229,32 @@ def test_first_readme_command_as_a_real_process() -> None:
     done = subprocess.run([sys.executable, "-m", "lkip_rules", "evaluate"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "Capaian Kinerja 2025" in done.stdout and "Sangat" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("english", "indonesian"),
+    [
+        (
+            "no value for 'koperasi_aktif' for 2025 (q3 is blank)",
+            "tidak ada nilai 'koperasi_aktif' untuk tahun 2025 (q3 kosong)",
+        ),
+        (
+            "realisation given in data/2025.toml; no target for 2026",
+            "realisasi diberikan di data/2025.toml; tidak ada target untuk tahun 2026",
+        ),
+        (
+            "cannot aggregate (mean): a: missing-data; b: undefined",
+            "tidak dapat diagregasi (mean): a: data belum lengkap; b: tidak terdefinisi",
+        ),
+        (
+            "division by zero: the divisor b - c is 0 (b = 2, c = 2)",
+            "pembagian dengan nol: pembagi b - c bernilai 0 (b = 2, c = 2)",
+        ),
+        ("something the table does not know", "something the table does not know"),
+    ],
+)
+def test_result_messages_in_indonesian(english: str, indonesian: str) -> None:
+    from lkip_rules.locale import message
+
+    assert message(english, "id") == indonesian
+    assert message(english, "en") == english

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip_rules.catalog.schema import LEVELS
-from lkip_rules.locale import HEADERS, STATUS, Lang, label, number
+from lkip_rules.locale import HEADERS, STATUS, Lang, label, message, number
 from lkip_rules.results import IndicatorResult, Results
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def _row(catalog: Catalog, r: IndicatorResult, lang: Lang) -> list[Cell]:
         end_target,
         end.achievement if end else None,
         benchmark,
-        STATUS[lang][r.status] + (f": {r.message}" if r.status != "ok" and r.message else ""),
+        STATUS[lang][r.status] + (f": {message(r.message, lang)}" if r.status != "ok" and r.message else ""),
     ]
 
 
