@@ -18,7 +18,7 @@ class BudgetResult:
     name: str
     level: str
     parent: str | None
-    status: str  # "ok" or "missing-data"
+    status: str  # "ok", "missing-data" or "error" (an error of the catalog about this line)
     pagu: Decimal | None = None
     realisasi: Decimal | None = None
     serapan_exact: Decimal | None = None
@@ -53,13 +53,25 @@ def absorption(pagu: Decimal, realisasi: Decimal, decimals: int = 2, rounding: s
 
 
 def line_results(
-    lines: Mapping[str, BudgetLine], figures: Mapping[str, BudgetFigures], decimals: int = 2
+    lines: Mapping[str, BudgetLine],
+    figures: Mapping[str, BudgetFigures],
+    blocked: Mapping[str, str] | None = None,
+    decimals: int = 2,
 ) -> dict[str, BudgetResult]:
+    """Each line's absorption; a line in ``blocked`` (an error in the catalog) gets status error."""
+    blocked = blocked or {}
     children: dict[str, list[str]] = {}
     for line in lines.values():
         if line.parent is not None:
             children.setdefault(line.parent, []).append(line.id)
-    return {line.id: _line(line, figures, children.get(line.id, []), decimals) for line in lines.values()}
+    return {
+        line.id: (
+            BudgetResult(line.id, line.name, line.level, line.parent, "error", message=blocked[line.id])
+            if line.id in blocked
+            else _line(line, figures, children.get(line.id, []), decimals)
+        )
+        for line in lines.values()
+    }
 
 
 def _line(line: BudgetLine, figures: Mapping[str, BudgetFigures], kids: list[str], decimals: int) -> BudgetResult:

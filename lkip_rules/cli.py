@@ -71,14 +71,11 @@ def _open(catalog: str | None, data_file: Path | None) -> tuple[Catalog, Data]:
 
     found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
     data = found.data
-    sources = [data]
     if data_file is not None:
         from lkip_rules.datafiles import read
 
-        extra = read(data_file)
-        sources.append(extra)
-        data = data.overlay(extra)
-    problems = [issue for source in sources for issue in data_files(found, source) if issue.severity == "error"]
+        data = data.merge(read(data_file))
+    problems = [issue for issue in data_files(found, data) if issue.severity == "error"]
     if problems:
         raise CatalogValidationError(list(problems))
     return found, data

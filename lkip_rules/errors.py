@@ -11,7 +11,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 __all__ = [
+    "ArgumentError",
     "ArityError",
+    "CatalogError",
+    "CatalogErrors",
+    "CatalogValidationError",
     "DivisionByZeroError",
     "EvaluationError",
     "FormulaError",
@@ -20,8 +24,10 @@ __all__ = [
     "FormulaTypeError",
     "InvalidValueError",
     "LkipError",
+    "MissingDependencyError",
     "MissingValueError",
     "NumericError",
+    "UnknownIdError",
     "UnknownNameError",
     "YearRequiredError",
     "render_caret",
@@ -32,6 +38,30 @@ Span = tuple[int, int]
 
 class LkipError(Exception):
     """Root of every error lkip-rules raises on bad input."""
+
+
+class ArgumentError(LkipError, TypeError, ValueError):
+    """An argument of the wrong type or out of range (a year given as text, quarter 5, ...).
+
+    Also a TypeError and a ValueError, so code written for Python's own errors still catches it.
+    """
+
+
+class UnknownIdError(LkipError, KeyError):
+    """An indicator, input or budget line id that the catalog does not have; says the nearest one."""
+
+    def __init__(self, message: str, *, id: str, suggestion: str | None = None) -> None:
+        self.id = id
+        self.suggestion = suggestion
+        text = f"{message}; did you mean '{suggestion}'?" if suggestion else message
+        super().__init__(text)
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0])
+
+
+class MissingDependencyError(LkipError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
 
 
 def line_and_column(source: str, offset: int) -> tuple[int, int]:
@@ -213,6 +243,31 @@ class CatalogError(LkipError):
         if hint:
             text += f"\n{hint}"
         super().__init__(text)
+
+
+class CatalogErrors(CatalogError):
+    """Several CatalogErrors found in one run, all reported at once; ``errors`` lists them.
+
+    Its own ``file``, ``key_path`` and ``lineno`` are those of the first.
+    """
+
+    errors: list[CatalogError]
+
+    def __init__(self, errors: list[CatalogError]) -> None:
+        flat = [item for error in errors for item in (error.errors if isinstance(error, CatalogErrors) else [error])]
+        self.errors = flat
+        first = flat[0]
+        LkipError.__init__(self, "\n".join([f"{len(flat)} errors:", *(str(error) for error in flat)]))
+        self.message, self.file, self.key_path = first.message, first.file, first.key_path
+        self.lineno, self.colno, self.hint = first.lineno, first.colno, first.hint
+
+    @staticmethod
+    def raise_all(errors: list[CatalogError]) -> None:
+        """Raise the one error, or all of them together; nothing when there are none."""
+        if len(errors) == 1 and not isinstance(errors[0], CatalogErrors):
+            raise errors[0]
+        if errors:
+            raise CatalogErrors(errors)
 
 
 class CatalogValidationError(LkipError):

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from lkip_rules import budget, scoring
+from lkip_rules import budget, numbers, scoring
 from lkip_rules.budget import BudgetResult
 from lkip_rules.catalog.model import Data, Indicator
-from lkip_rules.errors import DivisionByZeroError, EvaluationError, MissingValueError
+from lkip_rules.errors import CatalogValidationError, DivisionByZeroError, EvaluationError, MissingValueError
 from lkip_rules.formula.ast import Period
 from lkip_rules.results import (
     BenchmarkResult,
@@ -25,6 +25,7 @@ from lkip_rules.results import (
     PreviousYear,
     Results,
 )
+from lkip_rules.validation import data_issues, touched, touched_lines
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
@@ -42,10 +43,16 @@ class Realised:
 
 
 def evaluate(catalog: Catalog, year: int, data: Data, quarter: int | None = None) -> Results:
-    evaluator = Evaluator(catalog, data, quarter)
+    """Every indicator's result. Data with errors is refused (CatalogValidationError); an error
+    of the catalog makes the indicators it touches come out as ``error``, never ``ok``."""
+    problems = [issue for issue in data_issues(catalog, data) if issue.severity == "error"]
+    if problems:
+        raise CatalogValidationError(list(problems))
+    issues = catalog.catalog_issues()
+    evaluator = Evaluator(catalog, data, quarter, touched(catalog, issues))
     results = {ind.id: evaluator.result(ind, year) for ind in catalog.in_dependency_order()}
     year_data = data.years.get(year)
-    lines = budget.line_results(catalog.budget, year_data.budget if year_data else {})
+    lines = budget.line_results(catalog.budget, year_data.budget if year_data else {}, touched_lines(catalog, issues))
     ordered = {ind_id: _with_budget(catalog, results[ind_id], lines) for ind_id in catalog.indicators}
     programs = [line.id for line in catalog.budget.values() if line.parent is None]
     total = budget.summarise(programs, lines) if programs else None
@@ -71,10 +78,11 @@ def _with_budget(catalog: Catalog, result: IndicatorResult, lines: Mapping[str, 
 
 
 class Evaluator:
-    def __init__(self, catalog: Catalog, data: Data, quarter: int | None) -> None:
+    def __init__(self, catalog: Catalog, data: Data, quarter: int | None, blocked: Mapping[str, str]) -> None:
         self.catalog = catalog
         self.data = data
         self.quarter = quarter
+        self.blocked = blocked  # indicator -> the catalog error that keeps it from being computed
         self.inputs, self.blank = _input_series(catalog, data, quarter)
         self.known = catalog.names()
         self.realised: dict[tuple[str, int], Realised] = {}
@@ -98,6 +106,8 @@ class Evaluator:
         return self.realised[key]
 
     def _realise(self, ind: Indicator, year: int) -> Realised:
+        if ind.id in self.blocked:
+            return Realised("error", message=_blocked(self.blocked[ind.id]))
         year_data = self.data.years.get(year)
         if year_data is not None and ind.id in year_data.realisations:
             return Realised("ok", year_data.realisations[ind.id], f"realisation given in {year_data.file}", True)
@@ -115,7 +125,22 @@ class Evaluator:
             return Realised("undefined", message=exc.message)
         except EvaluationError as exc:
             return Realised("error", message=exc.message)
+        if value.adjusted() >= numbers.MAX_INTEGER_DIGITS:
+            return Realised(
+                "error",
+                message=f"the realisation {value:.4E} has more than {numbers.MAX_INTEGER_DIGITS} digits before "
+                "the decimal point; check the figures",
+            )
         return Realised("ok", value, values=dict(_used(ind.formula.names, values, year)))
+
+    def referenced(self, ind: Indicator, year: int) -> Decimal | None:
+        """What ``ind`` stands for in another indicator's formula: its realisation as printed when
+        its basis is "rounded" (the arithmetic a report does on its own printed figures), its exact
+        realisation when its basis is "exact"."""
+        realised = self.realisation(ind, year)
+        if realised.value is None or ind.policy.basis == "exact":
+            return realised.value
+        return scoring.round_value(realised.value, ind.policy.decimals, ind.policy.rounding)
 
     def series(self, name: str) -> Mapping[int, Decimal]:
         if name in self.catalog.indicators:
@@ -151,6 +176,8 @@ class Evaluator:
             status="ok",
             formula=str(ind.formula) if ind.formula is not None else None,
         )
+        if ind.id in self.blocked:
+            return attrs.evolve(blank, status="error", message=_blocked(self.blocked[ind.id]))
         if ind.aggregated:
             return self._aggregate(ind, year, blank)
         target = ind.targets.get(year)
@@ -166,7 +193,7 @@ class Evaluator:
             end_target=self._end(ind, realised.value),
         )
         if realised.value is None:
-            return result
+            return attrs.evolve(result, previous=self._previous(ind, year, None))
         rounded = scoring.round_value(realised.value, ind.policy.decimals, ind.policy.rounding)
         result = attrs.evolve(
             result,
@@ -203,7 +230,9 @@ class Evaluator:
                 "error" if any(c.status == "error" for c in not_ok) else (not_ok[0].status if not_ok else "error")
             )
             why = "; ".join(f"{c.id}: {c.status}" for c in not_ok) or "it has no children"
-            return attrs.evolve(blank, status=status, message=f"cannot aggregate ({method}): {why}", rule=method)
+            previous = self._previous_aggregate(ind, year, None) if year - 1 >= ind.period[0] else None
+            message = f"cannot aggregate ({method}): {why}"
+            return attrs.evolve(blank, status=status, message=message, rule=method, previous=previous)
         weights = [self.catalog.indicators[c.id].weight for c in children]
         exact = scoring.aggregate([c.achievement for c in children if c.achievement is not None], method, weights)
         if exact is None:
@@ -219,7 +248,8 @@ class Evaluator:
             previous=previous,
         )
 
-    def _previous(self, ind: Indicator, year: int, now: Decimal) -> PreviousYear | None:
+    def _previous(self, ind: Indicator, year: int, now: Decimal | None) -> PreviousYear | None:
+        """Last year's figures, whether or not this year's are in yet."""
         before = year - 1
         realised = self.realisation(ind, before)
         if realised.value is None:
@@ -228,15 +258,16 @@ class Evaluator:
         target = ind.targets.get(before)
         score = scoring.achievement(realised.value, target, ind.policy) if target is not None else None
         # For a stable indicator closer to the target is better; the direction alone says nothing.
-        stable = ind.policy.polarity == "stable"
-        trend = None if stable else _trend(now, rounded, higher_is_better=ind.policy.polarity != "negative")
+        comparable = now is not None and ind.policy.polarity != "stable"
+        trend = _trend(now, rounded, ind.policy.polarity != "negative") if comparable and now is not None else None
         return PreviousYear(before, rounded, score.achievement if score else None, trend)
 
-    def _previous_aggregate(self, ind: Indicator, year: int, now: Decimal) -> PreviousYear | None:
+    def _previous_aggregate(self, ind: Indicator, year: int, now: Decimal | None) -> PreviousYear | None:
         before = self.result(ind, year - 1)
         if before.achievement is None:
             return None
-        return PreviousYear(year - 1, None, before.achievement, _trend(now, before.achievement, True))
+        trend = _trend(now, before.achievement, True) if now is not None else None
+        return PreviousYear(year - 1, None, before.achievement, trend)
 
     def _end(self, ind: Indicator, value: Decimal | None) -> EndTarget | None:
         end = ind.renstra_end_target()
@@ -265,10 +296,10 @@ class _IndicatorSeries(Mapping[int, Decimal]):
         self.ind = ind
 
     def __getitem__(self, year: int) -> Decimal:
-        realised = self.evaluator.realisation(self.ind, year)
-        if realised.value is None:
+        value = self.evaluator.referenced(self.ind, year)
+        if value is None:
             raise KeyError(year)
-        return realised.value
+        return value
 
     def __iter__(self) -> Iterator[int]:
         return iter(())
@@ -315,6 +346,10 @@ def _trend(now: Decimal, before: Decimal, higher_is_better: bool) -> str:
     if now == before:
         return "unchanged"
     return "improved" if (now > before) == higher_is_better else "declined"
+
+
+def _blocked(why: str) -> str:
+    return f"not computed because of an error in the catalog ({why}); run 'lkip check'"
 
 
 def _join(*parts: str) -> str:

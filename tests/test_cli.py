@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -171,10 +172,21 @@ def test_charts_are_pngs_that_are_not_blank(tmp_path: Path) -> None:
         assert len({tuple(p) for p in pixels.reshape(-1, pixels.shape[2])[::97]}) > 5  # more than a blank canvas
 
 
-def test_data_from_csv(tmp_path: Path) -> None:
+def bundled_without(tmp_path: Path, *inputs: str) -> Path:
+    """A copy of the bundled catalog whose 2025 data file lacks ``inputs``."""
+    folder = tmp_path / "catalog"
+    shutil.copytree(lkip_rules.BUNDLED_CATALOG, folder)
+    data = folder / "data" / "2025.toml"
+    lines = data.read_text("utf-8").splitlines(keepends=True)
+    data.write_text("".join(line for line in lines if line.split(" = ")[0] not in inputs), "utf-8")
+    return folder
+
+
+def test_data_from_csv_fills_the_cells_the_catalog_lacks(tmp_path: Path) -> None:
+    catalog = bundled_without(tmp_path, "koperasi_usp_nib")
     sheet = tmp_path / "angka.csv"
     sheet.write_text("input,year,quarter,value\nkoperasi_usp_nib,2025,,75\n", "utf-8")
-    _, text = run("evaluate", "--format", "csv", "--data", str(sheet))
+    _, text = run("evaluate", str(catalog), "--format", "csv", "--data", str(sheet))
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
     # 75 / 982 * 100 = 7.637... -> 7.64; 7.64 / 2.5 * 100 = 305.60
     assert (rows["koperasi_nib_simpan_pinjam"]["Realisasi"], rows["koperasi_nib_simpan_pinjam"]["Capaian (%)"]) == (
@@ -183,16 +195,27 @@ def test_data_from_csv(tmp_path: Path) -> None:
     )
 
 
+def test_data_from_two_sources_that_disagree_names_both(tmp_path: Path) -> None:
+    sheet = tmp_path / "angka.csv"
+    sheet.write_text("input,year,quarter,value\nkoperasi_aktif,2025,,982\nkoperasi_usp_nib,2025,,75\n", "utf-8")
+    code, out = run("evaluate", "--data", str(sheet))
+    assert code == 1
+    assert "input 'koperasi_usp_nib' for 2025 is given twice with different values" in out
+    assert "60 in " in out and "data/2025.toml (line 23)" in out and f"75 in {sheet}" in out
+    assert "koperasi_aktif" not in out.split("given twice")[0]  # 982 in both: they agree
+
+
 def test_data_from_xlsx(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
+    catalog = bundled_without(tmp_path, "koperasi_usp_nib", "pengurus_dilatih")
     book = Workbook()
     book.active.append(["input", "year", "quarter", "value"])
     book.active.append(["koperasi_usp_nib", 2025, None, 75])
     book.active.append(["pengurus_dilatih", 2025, None, "500,0"])
     path = tmp_path / "angka.xlsx"
     book.save(path)
-    _, text = run("evaluate", "--format", "csv", "--data", str(path))
+    _, text = run("evaluate", str(catalog), "--format", "csv", "--data", str(path))
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
     assert rows["koperasi_nib_simpan_pinjam"]["Realisasi"] == "7.64"
     assert rows["sdm_koperasi_meningkat"]["Realisasi"] == "16.97"  # 500 / 2946 * 100 = 16.972...

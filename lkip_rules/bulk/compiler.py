@@ -157,9 +157,13 @@ class Compiler(Generic[E]):
         return self.b.coalesce(errors)
 
     def ref(self, node: ast.Ref) -> E:
-        if node.name in self.catalog.indicators:
+        referenced = self.catalog.indicators.get(node.name)
+        if referenced is not None:
             if node.period != ast.CURRENT:
                 raise BulkError(f"'{node.name}[{node.period}]': bulk evaluation supports other indicators only at N")
+            # As the scalar path: an indicator stands for its printed realisation unless its basis is exact.
+            if referenced.policy.basis == "rounded":
+                return self.b.col(f"{node.name}__real_rounded")
             return self.b.col(realisation_column(node.name))
         if node.period == ast.CURRENT:
             return self.b.col(node.name)

@@ -14,11 +14,11 @@ from typing import Any
 from lkip_rules.catalog import toml
 from lkip_rules.catalog.data import load_data
 from lkip_rules.catalog.loader import load
-from lkip_rules.catalog.model import BudgetLine, CatalogInfo, Data, Indicator, Input, YearData
-from lkip_rules.errors import CatalogValidationError
+from lkip_rules.catalog.model import BudgetLine, CatalogInfo, Data, Indicator, Input
+from lkip_rules.errors import ArgumentError, CatalogValidationError
 from lkip_rules.results import Results
 from lkip_rules.scales import Scale
-from lkip_rules.validation import Issue, validate
+from lkip_rules.validation import Issue, catalog_issues, validate
 
 __all__ = ["Catalog", "CatalogInfo", "Data", "Indicator", "Input", "load_catalog", "load_data"]
 
@@ -53,6 +53,7 @@ class Catalog:
             if ind.parent is not None:
                 self._children.setdefault(ind.parent, []).append(ind)
         self._data: Data | None = None
+        self._issues: tuple[Issue, ...] | None = None
 
     def __repr__(self) -> str:
         return f"<Catalog {self.info.id}: {len(self.indicators)} indicators, {len(self.inputs)} inputs>"
@@ -106,15 +107,17 @@ class Catalog:
         source = self._sources.get(file)
         return toml.locate(source.text, path) if source is not None else 0
 
-    @staticmethod
-    def data_line(year_data: YearData, path: tuple[str, ...]) -> int:
-        return toml.locate(year_data.text, path)
-
     # -- the three calls --------------------------------------------------------------------
+
+    def catalog_issues(self) -> tuple[Issue, ...]:
+        """The issues of the catalog itself, found once (a catalog does not change)."""
+        if self._issues is None:
+            self._issues = tuple(catalog_issues(self))
+        return self._issues
 
     def validate(self, data: Data | None = None) -> list[Issue]:
         """Every issue found in the catalog and in ``data`` (default: its own data folder)."""
-        return validate(self, self.data if data is None else data)
+        return validate(self, self.data if data is None else _checked_data(data))
 
     def check(self, data: Data | None = None) -> None:
         """Raise CatalogValidationError listing every error; warnings do not raise."""
@@ -129,9 +132,37 @@ class Catalog:
         return evaluate_frame(self, frame, **keys)
 
     def evaluate(self, year: int, data: Data | None = None, *, quarter: int | None = None) -> Results:
-        """Results for every indicator in ``year`` (up to ``quarter``, when given)."""
+        """Results for every indicator in ``year`` (up to ``quarter``, when given).
+
+        Raises CatalogValidationError when ``data`` has errors (a name the catalog does not
+        know, a count with a fraction, ...); an error of the catalog itself makes the
+        indicators it touches come out with status ``error``, never ``ok``.
+        """
         from lkip_rules.evaluation import evaluate
 
-        if quarter is not None and quarter not in (1, 2, 3, 4):
-            raise ValueError(f"quarter must be 1, 2, 3 or 4, not {quarter!r}")
-        return evaluate(self, year, self.data if data is None else data, quarter)
+        figures = self.data if data is None else _checked_data(data)
+        return evaluate(self, check_year(year), figures, check_quarter(quarter))
+
+
+def check_year(year: object) -> int:
+    """``year`` if it is a whole number from 1900 to 2200, else ArgumentError."""
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ArgumentError(f"the year must be a whole number such as 2025, not {year!r}")
+    if not 1900 <= year <= 2200:
+        raise ArgumentError(f"the year {year} is outside 1900..2200")
+    return year
+
+
+def check_quarter(quarter: object) -> int | None:
+    """``quarter`` if it is None or 1..4, else ArgumentError."""
+    if quarter is not None and (isinstance(quarter, bool) or quarter not in (1, 2, 3, 4)):
+        raise ArgumentError(f"quarter must be 1, 2, 3 or 4 (or None for the whole year), not {quarter!r}")
+    return quarter
+
+
+def _checked_data(data: object) -> Data:
+    if not isinstance(data, Data):
+        raise ArgumentError(
+            f"data must be a lkip_rules.Data (from load_data or Data.from_values), not {type(data).__name__}"
+        )
+    return data

@@ -2,59 +2,75 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from lkip_rules.catalog import schema, toml
 from lkip_rules.catalog.model import Benchmark, BudgetFigures, Data, InputValue, Reported, YearData
-from lkip_rules.errors import CatalogError
+from lkip_rules.errors import CatalogError, CatalogErrors
 
 DATA_FIELDS = ("year", "source", "inputs", "realisations", "benchmarks", "budget", "reported")
 QUARTERS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
 
 
 def load_data(path: str | Path) -> Data:
-    """Figures from one data file, or from every ``<year>.toml`` in a folder."""
+    """Figures from one data file, or from every ``*.toml`` in a folder, merged cell by cell.
+
+    Every error of every file is reported together (CatalogErrors)."""
     path = Path(path)
     if path.is_dir():
         files = sorted(p for p in path.glob("*.toml"))
-        return Data({d.year: d for d in (read_year(p) for p in files)})
-    if not path.exists():
+    elif path.exists():
+        files = [path]
+    else:
         raise CatalogError("no such data file or folder", file=str(path))
-    one = read_year(path)
-    return Data({one.year: one})
+    parts, problems = [], []
+    for file in files:
+        try:
+            parts.append(read_year(file))
+        except CatalogError as exc:
+            problems.append(exc)
+    CatalogErrors.raise_all(problems)
+    return Data.combine(parts)
 
 
 def read_year(path: Path) -> YearData:
     shown = str(path)
     doc, text = toml.read(path, shown)
     ctx = schema.Context(shown, text)
+    problems: list[CatalogError] = []
     for key in doc:
         if key not in DATA_FIELDS:
-            raise ctx.error((key,), f"unknown key '{key}'", _did_you_mean(key, DATA_FIELDS))
+            problems.append(ctx.error((key,), f"unknown key '{key}'", _did_you_mean(key, DATA_FIELDS)))
     year = _year_of(path, doc, ctx)
-    return YearData(
+
+    def each(section: str, read: Callable[[Any, schema.Path], Any]) -> dict[str, Any]:
+        found = {}
+        for key, value in _table(doc.get(section, {}), ctx, (section,)).items():
+            try:
+                found[key] = read(value, (section, key))
+            except CatalogError as exc:
+                problems.append(exc)
+        return found
+
+    def record(fields: Mapping[str, schema.Checker], kind: Callable[..., Any]) -> Callable[[Any, schema.Path], Any]:
+        return lambda value, where: kind(**schema.check_table(value, fields, set(), ctx, where))
+
+    found = YearData(
         year=year,
         file=shown,
         text=text,
         source=schema.text(doc["source"], ctx, ("source",)) if "source" in doc else "",
-        inputs=_inputs(doc.get("inputs", {}), ctx),
-        realisations={
-            key: schema.number(value, ctx, ("realisations", key))
-            for key, value in _table(doc.get("realisations", {}), ctx, ("realisations",)).items()
-        },
-        benchmarks={
-            key: Benchmark(**schema.check_table(value, schema.BENCHMARK_FIELDS, set(), ctx, ("benchmarks", key)))
-            for key, value in _table(doc.get("benchmarks", {}), ctx, ("benchmarks",)).items()
-        },
-        budget={
-            key: BudgetFigures(**schema.check_table(value, schema.BUDGET_DATA_FIELDS, set(), ctx, ("budget", key)))
-            for key, value in _table(doc.get("budget", {}), ctx, ("budget",)).items()
-        },
-        reported=_reported(doc.get("reported", {}), year, ctx),
+        inputs=each("inputs", lambda value, where: _input(value, ctx, where)),
+        realisations=each("realisations", lambda value, where: schema.number(value, ctx, where)),
+        benchmarks=each("benchmarks", record(schema.BENCHMARK_FIELDS, Benchmark)),
+        budget=each("budget", record(schema.BUDGET_DATA_FIELDS, BudgetFigures)),
+        reported=each("reported", lambda value, where: _reported(value, year, ctx, where)),
     )
+    CatalogErrors.raise_all(problems)
+    return found
 
 
 def _did_you_mean(key: str, options: Any) -> str:
@@ -66,7 +82,7 @@ def _did_you_mean(key: str, options: Any) -> str:
 
 def _year_of(path: Path, doc: Mapping[str, Any], ctx: schema.Context) -> int:
     stated = schema.year(doc["year"], ctx, ("year",)) if "year" in doc else None
-    named = int(path.stem) if path.stem.isdigit() else None
+    named = int(path.stem) if schema.YEAR_TEXT.fullmatch(path.stem) else None
     if stated is None and named is None:
         raise ctx.error((), "the year is unknown", "name the file after its year (2025.toml) or add year = 2025")
     if stated is not None and named is not None and stated != named:
@@ -80,30 +96,22 @@ def _table(value: Any, ctx: schema.Context, path: schema.Path) -> dict[str, Any]
     return value
 
 
-def _inputs(raw: Any, ctx: schema.Context) -> dict[str, InputValue]:
-    found: dict[str, InputValue] = {}
-    for key, value in _table(raw, ctx, ("inputs",)).items():
-        where = ("inputs", key)
-        if isinstance(value, dict):
-            quarters: dict[int, Decimal] = {}
-            for q, item in value.items():
-                if q not in QUARTERS:
-                    raise ctx.error((*where, q), f"unknown quarter '{q}'", "quarters are q1, q2, q3, q4")
-                quarters[QUARTERS[q]] = schema.number(item, ctx, (*where, q))
-            found[key] = quarters
-        else:
-            found[key] = schema.number(value, ctx, where)
-    return found
+def _input(value: Any, ctx: schema.Context, where: schema.Path) -> InputValue:
+    if not isinstance(value, dict):
+        return schema.number(value, ctx, where)
+    quarters: dict[int, Decimal] = {}
+    for q, item in value.items():
+        if q not in QUARTERS:
+            raise ctx.error((*where, q), f"unknown quarter '{q}'", "quarters are q1, q2, q3, q4")
+        quarters[QUARTERS[q]] = schema.number(item, ctx, (*where, q))
+    return quarters
 
 
-def _reported(raw: Any, year: int, ctx: schema.Context) -> dict[str, tuple[Reported, ...]]:
-    found = {}
-    for key, value in _table(raw, ctx, ("reported",)).items():
-        entries = value if isinstance(value, list) else [value]
-        records = []
-        for i, entry in enumerate(entries):
-            where = ("reported", key, str(i)) if isinstance(value, list) else ("reported", key)
-            fields = schema.check_table(entry, schema.REPORTED_FIELDS, set(), ctx, where)
-            records.append(Reported(**{"year": year, **fields}))
-        found[key] = tuple(records)
-    return found
+def _reported(value: Any, year: int, ctx: schema.Context, where: schema.Path) -> tuple[Reported, ...]:
+    entries = value if isinstance(value, list) else [value]
+    records = []
+    for i, entry in enumerate(entries):
+        path = (*where, str(i)) if isinstance(value, list) else where
+        fields = schema.check_table(entry, schema.REPORTED_FIELDS, set(), ctx, path)
+        records.append(Reported(**{"year": year, **fields}))
+    return tuple(records)

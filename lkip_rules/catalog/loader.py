@@ -7,6 +7,7 @@ kept as issues for validation, so a user sees all of them together.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -16,7 +17,7 @@ from typing import Any
 from lkip_rules._suggest import closest
 from lkip_rules.catalog import schema, toml
 from lkip_rules.catalog.model import BudgetLine, CatalogInfo, Indicator, Input, Source
-from lkip_rules.errors import CatalogError, FormulaError
+from lkip_rules.errors import CatalogError, CatalogErrors, FormulaError
 from lkip_rules.formula import Formula, parse_formula, ratio_formula
 from lkip_rules.scales import SHIPPED, Scale
 from lkip_rules.scoring import Policy
@@ -53,6 +54,7 @@ class Loaded:
         self.issues: list[Issue] = []
         self.seen: dict[str, str] = {}  # id -> file, for duplicates across files
         self.declared_defaults: set[str] = set()  # policy keys set in [catalog]
+        self.problems: list[CatalogError] = []  # structural errors, reported together
 
 
 def catalog_files(path: Path) -> tuple[list[Path], Path | None]:
@@ -70,14 +72,30 @@ def catalog_files(path: Path) -> tuple[list[Path], Path | None]:
 
 
 def load(path: Path) -> tuple[Loaded, list[Indicator], Path | None]:
+    """Read every file; every structural error of the run is reported together (CatalogErrors)."""
     files, data_dir = catalog_files(path)
     loaded = Loaded()
     for file in files:
-        _read_file(file, loaded, is_main=file == files[0])
+        with _collected(loaded):
+            _read_file(file, loaded, is_main=file == files[0])
     if loaded.info is None:
+        CatalogErrors.raise_all(loaded.problems)
         raise CatalogError("no [catalog] table", file=_shown(files[0]), hint="add [catalog] with id, name, period")
-    indicators = [_indicator(key, raw, ctx, loaded) for key, (raw, ctx) in loaded.raw_indicators.items()]
+    indicators = []
+    for key, (raw, ctx) in loaded.raw_indicators.items():
+        with _collected(loaded):
+            indicators.append(_indicator(key, raw, ctx, loaded))
+    CatalogErrors.raise_all(loaded.problems)
     return loaded, indicators, data_dir
+
+
+@contextlib.contextmanager
+def _collected(loaded: Loaded) -> Iterator[None]:
+    """Record a CatalogError and go on, so one run shows every structural error."""
+    try:
+        yield
+    except CatalogError as exc:
+        loaded.problems.append(exc)
 
 
 def _shown(path: Path) -> str:
@@ -94,31 +112,37 @@ def _read_file(file: Path, loaded: Loaded, is_main: bool) -> None:
         if key not in SECTIONS:
             suggestion = closest(key, SECTIONS)
             hint = f"did you mean '{suggestion}'?" if suggestion else "sections: " + ", ".join(SECTIONS)
-            raise ctx.error((key,), f"unknown section '{key}'", hint)
+            loaded.problems.append(ctx.error((key,), f"unknown section '{key}'", hint))
     if "catalog" in doc:
-        if not is_main:
-            raise ctx.error(("catalog",), "[catalog] belongs in catalog.toml")
-        fields = schema.check_table(doc["catalog"], schema.CATALOG_FIELDS, {"id", "name", "period"}, ctx, ("catalog",))
-        loaded.info = CatalogInfo(
-            fields.pop("id"),
-            fields.pop("name"),
-            fields.pop("period"),
-            fields.pop("description", ""),
-            fields.pop("source", ""),
-        )
-        loaded.defaults.update(fields)
-        loaded.declared_defaults = set(fields)
-    for key, raw in _section(doc, "scales", ctx).items():
-        fields = schema.check_table(raw, schema.SCALE_FIELDS, {"name", "bands"}, ctx, ("scales", key))
-        schema.scale_id(key, ctx, ("scales", key))
-        loaded.scales[key] = Scale(key, fields["name"], fields["bands"], fields.get("description", ""))
-        loaded.declared_scales[key] = shown
+        with _collected(loaded):
+            _catalog_table(doc["catalog"], ctx, loaded, is_main)
+    for key, raw in _section(doc, "scales", ctx, loaded).items():
+        with _collected(loaded):
+            fields = schema.check_table(raw, schema.SCALE_FIELDS, {"name", "bands"}, ctx, ("scales", key))
+            schema.scale_id(key, ctx, ("scales", key))
+            loaded.scales[key] = Scale(key, fields["name"], fields["bands"], fields.get("description", ""))
+            loaded.declared_scales[key] = shown
     for key, fields in _entries(doc, "inputs", schema.INPUT_FIELDS, {"name"}, ctx, loaded):
         loaded.inputs[key] = Input(id=key, file=shown, **fields)
     for key, fields in _entries(doc, "budget", schema.BUDGET_FIELDS, {"name", "level"}, ctx, loaded):
         loaded.budget[key] = BudgetLine(id=key, file=shown, **fields)
     for key, fields in _entries(doc, "indicators", schema.INDICATOR_FIELDS, {"name", "level"}, ctx, loaded):
         loaded.raw_indicators[key] = (fields, ctx)
+
+
+def _catalog_table(raw: Any, ctx: schema.Context, loaded: Loaded, is_main: bool) -> None:
+    if not is_main:
+        raise ctx.error(("catalog",), "[catalog] belongs in catalog.toml")
+    fields = schema.check_table(raw, schema.CATALOG_FIELDS, {"id", "name", "period"}, ctx, ("catalog",))
+    loaded.info = CatalogInfo(
+        fields.pop("id"),
+        fields.pop("name"),
+        fields.pop("period"),
+        fields.pop("description", ""),
+        fields.pop("source", ""),
+    )
+    loaded.defaults.update(fields)
+    loaded.declared_defaults = set(fields)
 
 
 def _entries(
@@ -130,18 +154,24 @@ def _entries(
     loaded: Loaded,
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """The checked tables of ``[section.<id>]`` whose id is not taken yet (ids share one namespace)."""
-    for key, raw in _section(doc, section, ctx).items():
+    for key, raw in _section(doc, section, ctx, loaded).items():
         path = (section, key)
-        schema.identifier(key, ctx, path)
-        checked = schema.check_table(raw, fields, required, ctx, path)
-        if _claim(key, ctx.file, ctx, path, loaded):
+        try:
+            schema.identifier(key, ctx, path)
+            checked = schema.check_table(raw, fields, required, ctx, path)
+            claimed = _claim(key, ctx.file, ctx, path, loaded)
+        except CatalogError as exc:
+            loaded.problems.append(exc)
+            continue
+        if claimed:
             yield key, checked
 
 
-def _section(doc: Mapping[str, Any], name: str, ctx: schema.Context) -> dict[str, Any]:
+def _section(doc: Mapping[str, Any], name: str, ctx: schema.Context, loaded: Loaded) -> dict[str, Any]:
     section = doc.get(name, {})
     if not isinstance(section, dict):
-        raise ctx.error((name,), f"[{name}] must be a table of tables")
+        loaded.problems.append(ctx.error((name,), f"[{name}] must be a table of tables"))
+        return {}
     return section
 
 

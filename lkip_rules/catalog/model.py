@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -62,6 +63,14 @@ class Indicator:
         return None
 
 
+_COUNTED = """unit orang jiwa penduduk kk keluarga rumah_tangga koperasi umkm usaha pelaku_usaha perusahaan
+    lembaga kelompok organisasi desa kelurahan kecamatan sekolah puskesmas rumah_sakit kasus pasien
+    balita bayi anak ibu siswa peserta pegawai asn dokumen laporan kegiatan paket buah titik izin
+    sertifikat produk kali kunjungan sampel dosis tempat_tidur tt pengaduan perkara"""
+COUNT_UNITS = frozenset(_COUNTED.split())
+"""Units of whole things: a figure in one of them must be a whole number (see docs/catalog-format.md)."""
+
+
 @attrs.frozen
 class Input:
     id: str
@@ -71,6 +80,14 @@ class Input:
     description: str = ""
     source: str = ""
     rollup: str | None = None
+    count: bool | None = None  # declared; None: told by the unit
+
+    @property
+    def is_count(self) -> bool:
+        """A count of whole things (declared, or by its unit), so a fraction cannot be right."""
+        if self.count is not None:
+            return self.count
+        return self.unit.strip().lower().replace(" ", "_") in COUNT_UNITS
 
 
 @attrs.frozen
@@ -131,72 +148,91 @@ class Reported:
 
 
 InputValue = Decimal | Mapping[int, Decimal]  # a year's value, or its quarters 1..4
+CellPath = tuple[str, ...]  # ("inputs", "koperasi_aktif"), ("inputs", "x", "q2"), ("budget", "p1", "pagu")
 
 
 @attrs.frozen
 class YearData:
+    """The figures of one year, as one source gave them (or merged from several)."""
+
     year: int
     file: str
-    text: str = attrs.field(repr=False, eq=False)
+    text: str = attrs.field(repr=False, eq=False)  # the TOML text, for line numbers in messages
     source: str = ""
     inputs: Mapping[str, InputValue] = attrs.field(factory=dict)
     realisations: Mapping[str, Decimal] = attrs.field(factory=dict)
     benchmarks: Mapping[str, Benchmark] = attrs.field(factory=dict)
     budget: Mapping[str, BudgetFigures] = attrs.field(factory=dict)
     reported: Mapping[str, tuple[Reported, ...]] = attrs.field(factory=dict)
+    rows: Mapping[CellPath, int] = attrs.field(factory=dict, repr=False, eq=False)  # CSV/XLSX row of a cell
+
+    def line_of(self, path: CellPath) -> int:
+        """The line (TOML) or row (CSV, XLSX) where the figure at ``path`` is written; 0 if unknown."""
+        from lkip_rules.catalog.toml import locate
+
+        if path in self.rows:
+            return self.rows[path]
+        return locate(self.text, path) if self.text else 0
 
 
 @attrs.frozen
 class Data:
-    """Figures for any number of years."""
+    """Figures for any number of years, merged from any number of sources cell by cell.
+
+    ``years`` is the merged view; ``parts`` keeps each source's figures as read, so messages
+    can say which file and line a figure came from.
+    """
 
     years: Mapping[int, YearData] = attrs.field(factory=dict)
+    parts: tuple[YearData, ...] = attrs.field(default=(), eq=False, repr=False)
+
+    def sources(self) -> tuple[YearData, ...]:
+        """Each source's figures as read: one per file and year."""
+        return self.parts or tuple(self.years.values())
+
+    @classmethod
+    def combine(cls, parts: Iterable[YearData]) -> Data:
+        """Figures of several sources together; the same figure given twice differently is an error."""
+        from lkip_rules.catalog.merge import combine
+
+        return combine(list(parts))
+
+    def merge(self, other: Data) -> Data:
+        """These figures and ``other``'s, cell by cell (see :meth:`combine`)."""
+        return Data.combine([*self.sources(), *other.sources()])
 
     @classmethod
     def from_values(
         cls,
-        values: Mapping[str, Mapping[int, object]],
+        values: Mapping[str, Mapping[Any, Any]] | None = None,
         *,
-        realisations: Mapping[str, Mapping[int, object]] | None = None,
+        realisations: Mapping[str, Mapping[Any, Any]] | None = None,
+        budget: Mapping[str, Mapping[Any, Any]] | None = None,
+        benchmarks: Mapping[str, Mapping[Any, Any]] | None = None,
+        reported: Mapping[str, Mapping[Any, Any]] | None = None,
         source: str = "values",
+        catalog: Any = None,
     ) -> Data:
-        """Inputs from a mapping ``{input: {year: number}}`` (int, str or Decimal; never float;
-        None is no value), and optionally realisations given directly, ``{indicator: {year: number}}``;
-        for tools that keep their figures in their own database."""
-        from lkip_rules.formula.values import to_decimal
+        """Figures from mappings, for tools that keep them in their own database; see docs/python-api.md.
 
-        inputs: dict[int, dict[str, InputValue]] = {}
-        given: dict[int, dict[str, Decimal]] = {}
-        for target, mapping in ((inputs, values), (given, realisations or {})):
-            for name, by_year in mapping.items():
-                for year, raw in by_year.items():
-                    target.setdefault(year, {})
-                    if raw is not None:
-                        target[year][name] = to_decimal(raw, f"{name}[{year}]")
-        return cls(
-            {
-                year: YearData(year, source, "", inputs=inputs.get(year, {}), realisations=given.get(year, {}))
-                for year in sorted(inputs.keys() | given.keys())
-            }
+        ``values`` is ``{input: {year: number or {"q1": number, ...}}}``, ``realisations``
+        ``{indicator: {year: number}}``, ``budget`` ``{line: {year: {"pagu": ..., "realisasi": ...,
+        "pagu_murni": ...}}}``, ``benchmarks`` ``{indicator: {year: {"source": ..., "realisation": ...}}}``
+        and ``reported`` ``{subject: {year: {field: printed} or [..]}}``, as a data file has them.
+        Years are ints or digit strings; numbers int, str or Decimal (never float); None is no value.
+        With ``catalog``, every name is checked against it at once (did-you-mean on a typo).
+        """
+        from lkip_rules.catalog.frommap import from_values
+
+        return from_values(
+            values or {},
+            realisations=realisations or {},
+            budget=budget or {},
+            benchmarks=benchmarks or {},
+            reported=reported or {},
+            source=source,
+            catalog=catalog,
         )
-
-    def overlay(self, other: Data) -> Data:
-        """These figures with ``other``'s laid over them, key by key within each year."""
-        years = dict(self.years)
-        for year, top in other.years.items():
-            base = years.get(year)
-            if base is None:
-                years[year] = top
-                continue
-            years[year] = attrs.evolve(
-                base,
-                inputs={**base.inputs, **top.inputs},
-                realisations={**base.realisations, **top.realisations},
-                benchmarks={**base.benchmarks, **top.benchmarks},
-                budget={**base.budget, **top.budget},
-                reported={**base.reported, **top.reported},
-            )
-        return Data(years)
 
 
 @attrs.frozen

@@ -13,14 +13,17 @@ from typing import Any
 
 import attrs
 
+from lkip_rules import numbers
 from lkip_rules._suggest import closest
 from lkip_rules.catalog.toml import locate
-from lkip_rules.errors import CatalogError
+from lkip_rules.errors import CatalogError, CatalogErrors
+from lkip_rules.formula.grammar import KEYWORDS
 from lkip_rules.scales import Band
 
 ID = re.compile(r"[a-z_][a-z0-9_]*")
 SCALE_ID = re.compile(r"[a-z0-9_][a-z0-9_-]*")
 YEARS = range(1900, 2201)
+YEAR_TEXT = re.compile(r"[0-9]{4}")
 
 Path = tuple[str, ...]
 
@@ -70,6 +73,9 @@ def identifier(value: Any, ctx: Context, path: Path) -> str:
     found = text(value, ctx, path)
     if not ID.fullmatch(found):
         raise ctx.error(path, f"{found!r} is not an id: use lower case letters, digits and _")
+    if found in KEYWORDS:
+        message = f"'{found}' is a word of the formula language, so it cannot be an id"
+        raise ctx.error(path, message, f"call it {found}_ or {found}_1")
     return found
 
 
@@ -88,11 +94,39 @@ def identifiers(value: Any, ctx: Context, path: Path) -> tuple[str, ...]:
 
 def number(value: Any, ctx: Context, path: Path) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        hint = "write a number without quotes, with a decimal point: 1234.5" if isinstance(value, str) else None
+        hint = quoted_number_hint(value) if isinstance(value, str) else None
         raise ctx.error(path, f"expected a number, got {_kind(value)}", hint)
-    if isinstance(value, Decimal) and not value.is_finite():
-        raise ctx.error(path, f"expected a finite number, got {value}")
-    return Decimal(value)
+    found = Decimal(value)
+    problem = numbers.problem(found)
+    if problem is not None:
+        raise ctx.error(path, problem)
+    return found
+
+
+def positive(value: Any, ctx: Context, path: Path) -> Decimal:
+    found = number(value, ctx, path)
+    if found <= 0:
+        raise ctx.error(path, f"expected a number above 0, got {found}")
+    return found
+
+
+_ID_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+")
+_ID_DECIMAL = re.compile(r"-?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+),\d+")
+
+
+def quoted_number_hint(raw: str) -> str:
+    """What to write instead of a number in quotes, reading it the way Indonesians write numbers."""
+    core = raw.strip()
+    if _ID_THOUSANDS.fullmatch(core):
+        whole = core.replace(".", "")
+        return (
+            f"numbers are written without quotes and without thousands separators: if '{core}' means {whole}, "
+            f"write {whole} (or {int(whole):_}); if it means {core} with decimals, write {core} without quotes"
+        )
+    if _ID_DECIMAL.fullmatch(core):
+        plain = core.replace(".", "").replace(",", ".")
+        return f"numbers are written without quotes, with a point for decimals: write {plain}"
+    return "write a number without quotes, with a point for decimals: 1234.5"
 
 
 def year(value: Any, ctx: Context, path: Path) -> int:
@@ -147,7 +181,7 @@ def targets(value: Any, ctx: Context, path: Path) -> dict[int, Decimal | tuple[D
         raise ctx.error(path, f"expected a table of year = target, got {_kind(value)}", "write { 2025 = 20 }")
     found = {}
     for key, item in value.items():
-        if not (key.isdigit() and int(key) in YEARS):
+        if not (YEAR_TEXT.fullmatch(key) and int(key) in YEARS):
             raise ctx.error((*path, key), f"{key!r} is not a year", "write { 2025 = 20, 2026 = 22 }")
         found[int(key)] = target(item, ctx, (*path, key))
     return found
@@ -182,16 +216,21 @@ def check_table(
     if not isinstance(raw, dict):
         raise ctx.error(path, f"expected a table, got {_kind(raw)}")
     checked = {}
+    problems: list[CatalogError] = []  # every bad key of the table, not only the first
     for key, value in raw.items():
         checker = fields.get(key)
         if checker is None:
             suggestion = closest(key, fields)
             hint = f"did you mean '{suggestion}'?" if suggestion else "valid keys: " + ", ".join(fields)
-            raise ctx.error((*path, key), f"unknown key '{key}'", hint)
-        checked[key] = checker(value, ctx, (*path, key))
-    missing = sorted(required - checked.keys())
-    if missing:
-        raise ctx.error(path, f"missing required key '{missing[0]}'")
+            problems.append(ctx.error((*path, key), f"unknown key '{key}'", hint))
+            continue
+        try:
+            checked[key] = checker(value, ctx, (*path, key))
+        except CatalogError as exc:
+            problems.append(exc)
+    missing = sorted(required - checked.keys() - raw.keys())
+    problems += [ctx.error(path, f"missing required key '{key}'") for key in missing]
+    CatalogErrors.raise_all(problems)
     return checked
 
 
@@ -235,13 +274,20 @@ INDICATOR_FIELDS: dict[str, Checker] = {
     "targets": targets,
     "end_target": target,
     "period": period,
-    "weight": number,
+    "weight": positive,
     **POLICY_FIELDS,
 }
+
+def boolean(value: Any, ctx: Context, path: Path) -> bool:
+    if not isinstance(value, bool):
+        raise ctx.error(path, f"expected true or false, got {_kind(value)}")
+    return value
+
 
 INPUT_FIELDS: dict[str, Checker] = {
     "name": text,
     "unit": text,
+    "count": boolean,
     "description": text,
     "source": text,
     "rollup": choice("sum", "last", "avg", "max", "min"),

@@ -1,7 +1,14 @@
-"""Reading TOML exactly (numbers as Decimal) and finding where a key is written."""
+"""Reading TOML exactly (numbers as Decimal) and finding where a key is written.
+
+``read`` refuses what tomllib cannot take with a positioned message that says what to do (a
+byte-order mark, ``2,5`` for 2.5, a number too long, tables nested too deep). ``locate``
+answers "on which line is ``indicators.x.polarity``?" from an index of every key built in one
+pass over the text, once per text, so reporting thousands of issues stays linear.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from decimal import Decimal
@@ -10,12 +17,24 @@ from typing import Any
 
 from lkip_rules.errors import CatalogError
 
+MAX_BYTES = 20 * 1024 * 1024
+"""Largest catalog or data file read: far above any real one (the bundled data file is 45 KB)."""
+
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_COMMA_DECIMAL = re.compile(r"=\s*-?\d+,\d+\s*(?:#.*)?$")
+_BOM = "\ufeff"
 
 
 def read(path: Path, shown: str) -> tuple[dict[str, Any], str]:
     """The document at ``path`` (floats as exact Decimal) and its text; ``shown`` names it in errors."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise CatalogError(
+                f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                file=shown,
+                hint="split it into several files",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read the file: {exc.strerror or exc}", file=shown) from None
@@ -29,58 +48,220 @@ def read(path: Path, shown: str) -> tuple[dict[str, Any], str]:
 
 
 def parse(text: str, shown: str) -> dict[str, Any]:
+    if text.startswith(_BOM):
+        raise CatalogError(
+            "the file starts with a byte-order mark (BOM), which TOML does not allow",
+            file=shown,
+            lineno=1,
+            hint='save it as "UTF-8" without BOM (in Notepad: Save As, Encoding: UTF-8)',
+        )
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        found = _POSITION.search(message)
-        lineno, colno = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
-        lines = text.splitlines()
-        line_text = lines[lineno - 1] if 0 < lineno <= len(lines) else None
+        raise _decode_error(str(exc), text, shown) from None
+    except RecursionError:
         raise CatalogError(
-            f"not valid TOML: {_POSITION.sub('', message).strip()}",
-            file=shown,
-            lineno=lineno,
-            colno=colno,
-            line_text=line_text,
+            "tables or lists are nested too deeply to read", file=shown, hint="a catalog needs a few levels at most"
+        ) from None
+    except ValueError as exc:  # Python refuses to convert integers of more than 4,300 digits
+        raise CatalogError(
+            f"a number is too long to read ({exc})", file=shown, hint="numbers have at most 16 digits"
         ) from None
 
 
-def locate(text: str, path: tuple[str, ...]) -> int:
-    """Best-effort 1-based line where the key ``path`` is written, 0 if not found.
-
-    Finds the deepest ``[table]`` header that is a prefix of the path, then the first line
-    after it that assigns the next key of the path.
-    """
+def _decode_error(message: str, text: str, shown: str) -> CatalogError:
+    found = _POSITION.search(message)
+    lineno, colno = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
     lines = text.splitlines()
-    start, rest = 0, path
+    line_text = lines[lineno - 1] if 0 < lineno <= len(lines) else None
+    hint = None
+    if line_text is not None and _COMMA_DECIMAL.search(line_text):
+        hint = "TOML numbers use a point for decimals: write 2.5, not 2,5 (and no thousands separators)"
+    return CatalogError(
+        f"not valid TOML: {_POSITION.sub('', message).strip()}",
+        file=shown,
+        lineno=lineno,
+        colno=colno,
+        line_text=line_text,
+        hint=hint,
+    )
+
+
+def locate(text: str, path: tuple[str, ...]) -> int:
+    """The 1-based line where the key ``path`` is written, or where its nearest written parent
+    is; 0 if none of it is written (or the text is no valid TOML)."""
+    lines = _index(text)
     for size in range(len(path), 0, -1):
-        header = _header(path[:size])
-        for number, line in enumerate(lines):
-            if header.match(line):
-                start, rest = number + 1, path[size:]
-                if not rest:
-                    return number + 1
+        found = lines.get(path[:size])
+        if found:
+            return found
+    return 0
+
+
+@functools.lru_cache(maxsize=32)
+def _index(text: str) -> dict[tuple[str, ...], int]:
+    # Keyed by the text itself: Python caches a string's hash, so a repeated look-up is cheap.
+    return _Indexer(text).run()
+
+
+class _Indexer:
+    """One pass over a valid TOML text, recording the line of every key, table and list item."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.line = 1
+        self.lines: dict[tuple[str, ...], int] = {}
+        self.arrays: dict[tuple[str, ...], int] = {}  # [[array]] path -> items seen
+
+    def run(self) -> dict[tuple[str, ...], int]:
+        table: tuple[str, ...] = ()
+        while self.pos < len(self.text):
+            start = self.pos
+            self.skip_blank(newlines=True)
+            if self.pos >= len(self.text):
                 break
-        else:
-            continue
-        break
-    line_no = 0
-    for key in rest:
-        assign = re.compile(r"^\s*(?:[\w.\"'-]+\.)?" + _key(key) + r"\s*=|[{,]\s*" + _key(key) + r"\s*=")
-        for number in range(start, len(lines)):
-            if lines[number].lstrip().startswith("[") and number > start and not line_no:
+            if self.text[self.pos] == "[":
+                table = self.header()
+            else:
+                self.key_value(table)
+            if self.pos == start:  # only on text tomllib refused: give up rather than loop
                 break
-            if assign.search(lines[number]):
-                line_no, start = number + 1, number
+        return self.lines
+
+    # -- characters ---------------------------------------------------------------------------
+
+    def peek(self) -> str:
+        return self.text[self.pos] if self.pos < len(self.text) else ""
+
+    def skip_blank(self, newlines: bool) -> None:
+        while self.pos < len(self.text):
+            char = self.text[self.pos]
+            if char == "#":
+                end = self.text.find("\n", self.pos)
+                self.pos = len(self.text) if end < 0 else end
+            elif char == "\n" and newlines:
+                self.line += 1
+                self.pos += 1
+            elif char in " \t\r":
+                self.pos += 1
+            else:
+                return
+
+    def record(self, path: tuple[str, ...]) -> None:
+        self.lines.setdefault(path, self.line)
+
+    # -- structure ----------------------------------------------------------------------------
+
+    def header(self) -> tuple[str, ...]:
+        array = self.text.startswith("[[", self.pos)
+        self.pos += 2 if array else 1
+        path = self.keys()
+        self.pos += 2 if array else 1
+        if array:
+            index = self.arrays.get(path, 0)
+            self.arrays[path] = index + 1
+            self.record(path)
+            path = (*path, str(index))
+        self.record(path)
+        return path
+
+    def key_value(self, table: tuple[str, ...]) -> None:
+        path = (*table, *self.keys())
+        self.record(path)
+        self.pos += 1  # "="
+        self.skip_blank(newlines=False)
+        self.value(path)
+
+    def keys(self) -> tuple[str, ...]:
+        parts = []
+        while True:
+            self.skip_blank(newlines=False)
+            parts.append(self.key())
+            self.skip_blank(newlines=False)
+            if self.peek() != ".":
+                return tuple(parts)
+            self.pos += 1
+
+    def key(self) -> str:
+        char = self.peek()
+        if char in "\"'":
+            return self.string()
+        start = self.pos
+        while self.pos < len(self.text) and (self.text[self.pos].isalnum() or self.text[self.pos] in "_-"):
+            self.pos += 1
+        return self.text[start : self.pos]
+
+    def value(self, path: tuple[str, ...]) -> None:
+        char = self.peek()
+        if char == "[":
+            self.array(path)
+        elif char == "{":
+            self.inline_table(path)
+        elif char in "\"'":
+            self.string()
+        else:  # numbers, dates, booleans: up to a delimiter
+            while self.pos < len(self.text) and self.text[self.pos] not in ",]}\n#":
+                self.pos += 1
+
+    def array(self, path: tuple[str, ...]) -> None:
+        self.pos += 1
+        index = 0
+        while True:
+            self.skip_blank(newlines=True)
+            if self.peek() in ("]", ""):
+                self.pos += 1
+                return
+            start = self.pos
+            item = (*path, str(index))
+            self.record(item)
+            self.value(item)
+            self.skip_blank(newlines=True)
+            if self.peek() == ",":
+                self.pos += 1
+                index += 1
+            elif self.pos == start:  # only on text tomllib refused
+                self.pos += 1
+
+    def inline_table(self, path: tuple[str, ...]) -> None:
+        self.pos += 1
+        while True:
+            self.skip_blank(newlines=True)
+            if self.peek() in ("}", ""):
+                self.pos += 1
+                return
+            if self.peek() == ",":
+                self.pos += 1
+                continue
+            start = self.pos
+            inner = (*path, *self.keys())
+            if self.pos == start:  # only on text tomllib refused
+                self.pos += 1
+                continue
+            self.record(inner)
+            self.pos += 1  # "="
+            self.skip_blank(newlines=False)
+            self.value(inner)
+
+    def string(self) -> str:
+        quote = self.text[self.pos]
+        multi = self.text.startswith(quote * 3, self.pos)
+        delimiter = quote * 3 if multi else quote
+        self.pos += len(delimiter)
+        start = self.pos
+        while self.pos < len(self.text):
+            if quote == '"' and self.text[self.pos] == "\\":
+                self.line += self.text.startswith("\n", self.pos + 1)
+                self.pos += 2
+                continue
+            if self.text.startswith(delimiter, self.pos):
                 break
-    return line_no
-
-
-def _key(key: str) -> str:
-    return rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
-
-
-def _header(path: tuple[str, ...]) -> re.Pattern[str]:
-    dotted = r"\s*\.\s*".join(_key(part) for part in path)
-    return re.compile(r"^\s*\[\[?\s*" + dotted + r"\s*\]\]?\s*(?:#.*)?$")
+            if self.text[self.pos] == "\n":
+                self.line += 1
+            self.pos += 1
+        body = self.text[start : self.pos]
+        self.pos += len(delimiter)
+        while multi and self.peek() == quote:  # up to two quotes may close a multi-line string
+            body += quote
+            self.pos += 1
+        return body

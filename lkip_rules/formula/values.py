@@ -12,12 +12,14 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from lkip_rules import numbers
 from lkip_rules.errors import InvalidValueError, MissingValueError, YearRequiredError
 from lkip_rules.formula import ast
 
 Number = int | str | Decimal
 Values = Mapping[str, Any]
 
+_LONGEST_TEXT = 100  # longer text is no figure within the bounds; not worth parsing
 _DECIMAL_TEXT = re.compile(r"\s*[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\s*")
 
 
@@ -38,6 +40,16 @@ class Missing:
 MISSING = Missing()
 
 
+def figure(raw: object, what: str) -> Decimal:
+    """``raw`` as a figure a data source may give: exact, finite and within the bounds of
+    lkip_rules.numbers; else InvalidValueError naming ``what``."""
+    found = to_decimal(raw, what)
+    problem = numbers.problem(found)
+    if problem is not None:
+        raise InvalidValueError(f"{what}: {problem}")
+    return found
+
+
 def to_decimal(raw: object, what: str) -> Decimal:
     """``raw`` as an exact finite Decimal, or InvalidValueError naming ``what``."""
     if type(raw) is Decimal:
@@ -54,12 +66,13 @@ def to_decimal(raw: object, what: str) -> Decimal:
             hint=f"pass it as text or Decimal instead: '{raw!r}' or Decimal('{raw!r}')",
         )
     if isinstance(raw, str):
-        if _DECIMAL_TEXT.fullmatch(raw):
+        if len(raw) <= _LONGEST_TEXT and _DECIMAL_TEXT.fullmatch(raw):
             try:
                 return Decimal(raw.strip())
             except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
                 pass
-        raise InvalidValueError(f"{what} is {raw!r}, which is not a number such as '1234.5'")
+        shown = raw if len(raw) <= 40 else raw[:40] + "…"
+        raise InvalidValueError(f"{what} is {shown!r}, which is not a number such as '1234.5'")
     if isinstance(raw, Decimal):  # a Decimal subclass
         return to_decimal(Decimal(raw), what)
     raise InvalidValueError(f"{what} is a {type(raw).__name__}, not a number (int, str or Decimal)")

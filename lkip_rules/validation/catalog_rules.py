@@ -1,49 +1,34 @@
-"""Validation: small rules that each collect Issues; ``Catalog.check()`` raises on errors.
+"""Rules about the catalog itself: names, cycles, references, policies, scales, budget lines.
 
-Each rule is a function ``(catalog, data) -> Iterable[Issue]``, so a new check is one new
-function added to RULES. Issues carry the file, the key path and the line.
+Each rule is a function ``(catalog) -> Iterable[Issue]``; a new check is one more function
+in CATALOG_RULES.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Literal
-
-import attrs
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from lkip_rules._suggest import closest
 from lkip_rules.errors import UnknownNameError
 from lkip_rules.formula import parse_formula
+from lkip_rules.validation import CatalogRule, Issue, Severity
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
-    from lkip_rules.catalog.model import Data
-
-Severity = Literal["error", "warning"]
 
 
-@attrs.frozen
-class Issue:
-    severity: Severity
-    code: str
-    message: str
-    file: str = ""
-    key_path: str = ""
-    line: int = 0
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        head = f"{where}: " if where else ""
-        path = f" {self.key_path}:" if self.key_path else ""
-        return f"{head}{self.severity} [{self.code}]{path} {self.message}"
-
-
-Rule = Callable[["Catalog", "Data"], Iterable[Issue]]
-
-
-def _issue(catalog: Catalog, severity: Severity, code: str, message: str, file: str, *path: str) -> Issue:
-    return Issue(severity, code, message, file, ".".join(path), catalog.line_of(file, path))
+def _issue(
+    catalog: Catalog,
+    severity: Severity,
+    code: str,
+    message: str,
+    file: str,
+    *path: str,
+    affects: tuple[str, ...] = (),
+) -> Issue:
+    return Issue(severity, code, message, file, ".".join(path), catalog.line_of(file, path), affects)
 
 
 def _hint(word: str, options: Iterable[str]) -> str:
@@ -51,12 +36,12 @@ def _hint(word: str, options: Iterable[str]) -> str:
     return f"; did you mean '{suggestion}'?" if suggestion else ""
 
 
-def loading_issues(catalog: Catalog, data: Data) -> Iterator[Issue]:
+def loading_issues(catalog: Catalog) -> Iterator[Issue]:
     """Formulas that did not parse and ids defined twice, found while loading."""
     yield from catalog.load_issues
 
 
-def unknown_names(catalog: Catalog, data: Data) -> Iterator[Issue]:
+def unknown_names(catalog: Catalog) -> Iterator[Issue]:
     """Names in formulas that are neither inputs nor indicators, located in the key that has them."""
     known = catalog.names()
     for ind in catalog.indicators.values():
@@ -78,7 +63,7 @@ def unknown_names(catalog: Catalog, data: Data) -> Iterator[Issue]:
                 )
 
 
-def cycles(catalog: Catalog, data: Data) -> Iterator[Issue]:
+def cycles(catalog: Catalog) -> Iterator[Issue]:
     """Indicators whose formulas reference each other in a loop, or parents in a loop."""
     for label, edges in (("formula", _formula_edges(catalog)), ("parent", _parent_edges(catalog))):
         for loop in _find_cycles(edges):
@@ -94,6 +79,7 @@ def cycles(catalog: Catalog, data: Data) -> Iterator[Issue]:
                 "indicators",
                 first.id,
                 key,
+                affects=tuple(loop),
             )
 
 
@@ -139,7 +125,7 @@ def _find_cycles(edges: dict[str, list[str]]) -> list[list[str]]:
     return found
 
 
-def references(catalog: Catalog, data: Data) -> Iterator[Issue]:
+def references(catalog: Catalog) -> Iterator[Issue]:
     """Parents, supported indicators and scales that do not exist."""
     ids = catalog.indicators.keys()
     for ind in catalog.indicators.values():
@@ -179,7 +165,7 @@ def references(catalog: Catalog, data: Data) -> Iterator[Issue]:
             )
 
 
-def aggregation(catalog: Catalog, data: Data) -> Iterator[Issue]:
+def aggregation(catalog: Catalog) -> Iterator[Issue]:
     """Indicators without a formula need children; weighted ones need weights."""
     for ind in catalog.indicators.values():
         if not ind.aggregated:
@@ -206,10 +192,11 @@ def aggregation(catalog: Catalog, data: Data) -> Iterator[Issue]:
                         child.file,
                         "indicators",
                         child.id,
+                        affects=(ind.id,),
                     )
 
 
-def targets(catalog: Catalog, data: Data) -> Iterator[Issue]:
+def targets(catalog: Catalog) -> Iterator[Issue]:
     """Targets outside the period, and zero targets whose meaning is not declared."""
     for ind in catalog.indicators.values():
         first, last = ind.period
@@ -254,12 +241,10 @@ def targets(catalog: Catalog, data: Data) -> Iterator[Issue]:
             )
 
 
-def missing_targets(catalog: Catalog, data: Data) -> Iterator[Issue]:
-    """Indicators that can never be scored, or have figures for a year of their period but no target."""
+def no_targets(catalog: Catalog) -> Iterator[Issue]:
+    """Indicators that can never be scored."""
     for ind in catalog.indicators.values():
-        if ind.aggregated:
-            continue
-        if not ind.targets:
+        if not ind.aggregated and not ind.targets:
             yield _issue(
                 catalog,
                 "warning",
@@ -269,23 +254,26 @@ def missing_targets(catalog: Catalog, data: Data) -> Iterator[Issue]:
                 "indicators",
                 ind.id,
             )
-            continue
-        first, last = ind.period
-        for year in sorted(data.years):
-            if first <= year <= last and year not in ind.targets:
-                yield _issue(
-                    catalog,
-                    "warning",
-                    "missing-target",
-                    f"there are figures for {year}, within the period {first}-{last}, but no target for it",
-                    ind.file,
-                    "indicators",
-                    ind.id,
-                    "targets",
-                )
 
 
-def scales(catalog: Catalog, data: Data) -> Iterator[Issue]:
+def policies(catalog: Catalog) -> Iterator[Issue]:
+    """A floor above the cap leaves no achievement possible."""
+    for ind in catalog.indicators.values():
+        cap, floor = ind.policy.cap, ind.policy.floor
+        if cap is not None and floor is not None and floor > cap:
+            yield _issue(
+                catalog,
+                "error",
+                "floor-above-cap",
+                f"the floor {floor} is above the cap {cap}, so no achievement fits between them; "
+                "lower the floor or raise the cap (here or in [catalog])",
+                ind.file,
+                "indicators",
+                ind.id,
+            )
+
+
+def scales(catalog: Catalog) -> Iterator[Issue]:
     """Declared scales: bands from the top, unique codes, only the last band unbounded."""
     for scale_id, file in catalog.declared_scales.items():
         bands = catalog.scales[scale_id].bands
@@ -334,7 +322,7 @@ def scales(catalog: Catalog, data: Data) -> Iterator[Issue]:
 PARENT_LEVEL = {"kegiatan": "program", "subkegiatan": "kegiatan"}
 
 
-def budget_lines(catalog: Catalog, data: Data) -> Iterator[Issue]:
+def budget_lines(catalog: Catalog) -> Iterator[Issue]:
     """Budget parents that exist and sit one level up; supported indicators that exist."""
     for line in catalog.budget.values():
         path = ("budget", line.id)
@@ -377,7 +365,17 @@ def budget_lines(catalog: Catalog, data: Data) -> Iterator[Issue]:
                 )
 
 
-def unused_inputs(catalog: Catalog, data: Data) -> Iterator[Issue]:
+def budget_cycles(catalog: Catalog) -> Iterator[Issue]:
+    """Budget lines that are their own parent, or ancestors of themselves."""
+    edges = {line.id: [line.parent] for line in catalog.budget.values() if line.parent in catalog.budget}
+    for loop in _find_cycles(edges):  # type: ignore[arg-type]
+        first = catalog.budget[loop[0]]
+        shown = "is its own parent" if len(loop) == 1 else "parents form a cycle: " + " -> ".join([*loop, loop[0]])
+        message = f"{shown}; a line sits under one other line"
+        yield _issue(catalog, "error", "cycle", message, first.file, "budget", first.id, affects=tuple(loop))
+
+
+def unused_inputs(catalog: Catalog) -> Iterator[Issue]:
     used = {name for ind in catalog.indicators.values() if ind.formula for name in ind.formula.names}
     for item in catalog.inputs.values():
         if item.id not in used:
@@ -392,71 +390,17 @@ def unused_inputs(catalog: Catalog, data: Data) -> Iterator[Issue]:
             )
 
 
-def data_files(catalog: Catalog, data: Data) -> Iterator[Issue]:
-    """Data for undeclared inputs or indicators, and quarters without a roll-up rule."""
-    for year_data in data.years.values():
-        file = year_data.file
-        for name, value in year_data.inputs.items():
-            item = catalog.inputs.get(name)
-            if item is None:
-                where = (
-                    "an indicator, not an input; put it under [realisations]"
-                    if name in catalog.indicators
-                    else f"not a declared input{_hint(name, catalog.inputs)}"
-                )
-                yield Issue(
-                    "error",
-                    "undeclared-input",
-                    f"'{name}' is {where}",
-                    file,
-                    f"inputs.{name}",
-                    catalog.data_line(year_data, ("inputs", name)),
-                )
-            elif isinstance(value, dict) and item.rollup is None:
-                yield Issue(
-                    "error",
-                    "missing-rollup",
-                    f'quarterly values need a roll-up rule: add rollup = "sum" (or last, avg, '
-                    f"max, min) to [inputs.{name}]",
-                    file,
-                    f"inputs.{name}",
-                    catalog.data_line(year_data, ("inputs", name)),
-                )
-        reportable = {*catalog.indicators, *catalog.budget, "total"}
-        for section, allowed, what in (
-            ("realisations", set(catalog.indicators), "an indicator"),
-            ("benchmarks", set(catalog.indicators), "an indicator"),
-            ("budget", set(catalog.budget), "a budget line"),
-            ("reported", reportable, "an indicator, a budget line or 'total'"),
-        ):
-            for name in getattr(year_data, section):
-                if name not in allowed:
-                    yield Issue(
-                        "error",
-                        "unknown-id",
-                        f"'{name}' is not {what}{_hint(name, allowed)}",
-                        file,
-                        f"{section}.{name}",
-                        catalog.data_line(year_data, (section, name)),
-                    )
-
-
-RULES: tuple[Rule, ...] = (
+CATALOG_RULES: tuple[CatalogRule, ...] = (
     loading_issues,
     unknown_names,
     cycles,
     references,
     aggregation,
     targets,
-    missing_targets,
+    no_targets,
+    policies,
     scales,
     budget_lines,
+    budget_cycles,
     unused_inputs,
-    data_files,
 )
-
-
-def validate(catalog: Catalog, data: Data) -> list[Issue]:
-    """Every issue every rule finds, errors first, in file order."""
-    found = [issue for rule in RULES for issue in rule(catalog, data)]
-    return sorted(found, key=lambda i: (i.severity != "error", i.file, i.line))

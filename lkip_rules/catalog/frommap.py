@@ -1,0 +1,151 @@
+"""``Data.from_values``: figures from plain mappings, checked as strictly as a data file.
+
+A tool that keeps its figures in a database (or receives them as JSON) can give everything a
+data file can — inputs with quarters, realisations, budget lines, benchmarks, printed figures —
+and gets the same errors, each naming the mapping key that has the problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from lkip_rules.catalog import schema
+from lkip_rules.catalog.model import Benchmark, BudgetFigures, Data, InputValue, Reported, YearData
+from lkip_rules.errors import ArgumentError, CatalogValidationError
+from lkip_rules.formula.values import figure as to_decimal
+
+QUARTER_KEYS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4, 1: 1, 2: 2, 3: 3, 4: 4}
+
+
+def from_values(
+    values: Mapping[str, Mapping[Any, Any]],
+    *,
+    realisations: Mapping[str, Mapping[Any, Any]],
+    budget: Mapping[str, Mapping[Any, Any]],
+    benchmarks: Mapping[str, Mapping[Any, Any]],
+    reported: Mapping[str, Mapping[Any, Any]],
+    source: str,
+    catalog: Any,
+) -> Data:
+    years: dict[int, dict[str, dict[str, Any]]] = {}
+    for section, mapping, read in (
+        ("inputs", values, _input),
+        ("realisations", realisations, _number),
+        ("budget", budget, _record(schema.BUDGET_DATA_FIELDS, BudgetFigures)),
+        ("benchmarks", benchmarks, _record(schema.BENCHMARK_FIELDS, Benchmark)),
+    ):
+        for name, year, raw in _cells(section, mapping):
+            if raw is not None:
+                where = f"{name}[{year}]" if section == "inputs" else f"{section}.{name}[{year}]"
+                years.setdefault(year, {}).setdefault(section, {})[name] = read(raw, where)
+    for name, year, raw in _cells("reported", reported):
+        entries = raw if isinstance(raw, list) else [raw]
+        found = tuple(_reported(entry, year, f"reported.{name}[{year}]") for entry in entries)
+        years.setdefault(year, {}).setdefault("reported", {})[name] = found
+    data = Data.combine(_year_data(year, source, sections) for year, sections in sorted(years.items()))
+    if catalog is not None:
+        _check_names(catalog, data)
+    return data
+
+
+def _year_data(year: int, source: str, sections: Mapping[str, dict[str, Any]]) -> YearData:
+    return YearData(
+        year,
+        source,
+        "",
+        inputs=sections.get("inputs", {}),
+        realisations=sections.get("realisations", {}),
+        budget=sections.get("budget", {}),
+        benchmarks=sections.get("benchmarks", {}),
+        reported=sections.get("reported", {}),
+    )
+
+
+def _cells(section: str, mapping: Any) -> list[tuple[str, int, Any]]:
+    if not isinstance(mapping, Mapping):
+        raise ArgumentError(f"{section} must be a mapping of names to {{year: value}}, not {type(mapping).__name__}")
+    found = []
+    for name, by_year in mapping.items():
+        if not isinstance(name, str):
+            raise ArgumentError(f"{section}: the name {name!r} is not text")
+        if not isinstance(by_year, Mapping):
+            raise ArgumentError(
+                f"{section}.{name} must be a mapping {{year: value}}, not {type(by_year).__name__}",
+            )
+        found += [(name, _year(year, f"{section}.{name}"), raw) for year, raw in by_year.items()]
+    return found
+
+
+def _year(raw: object, where: str) -> int:
+    """A year given as 2025 or "2025" (JSON keys are text)."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)):
+        raise ArgumentError(f"{where}: the year {raw!r} is neither a whole number nor text such as '2025'")
+    text = str(raw).strip()
+    if not schema.YEAR_TEXT.fullmatch(text) or int(text) not in schema.YEARS:
+        raise ArgumentError(f"{where}: {raw!r} is not a year from 1900 to 2200")
+    return int(text)
+
+
+def _number(raw: object, where: str) -> Decimal:
+    return to_decimal(raw, where)
+
+
+def _input(raw: object, where: str) -> InputValue:
+    if not isinstance(raw, Mapping):
+        return to_decimal(raw, where)
+    quarters: dict[int, Decimal] = {}
+    for key, value in raw.items():
+        quarter = QUARTER_KEYS.get(key) if not isinstance(key, bool) else None
+        if quarter is None:
+            raise ArgumentError(f"{where}: {key!r} is not a quarter; write 'q1'..'q4' (or 1..4)")
+        if value is not None:
+            quarters[quarter] = to_decimal(value, f"{where} q{quarter}")
+    return quarters
+
+
+def _record(fields: Mapping[str, schema.Checker], kind: Any) -> Any:
+    def read(raw: object, where: str) -> Any:
+        if not isinstance(raw, Mapping):
+            raise ArgumentError(f"{where} must be a mapping of {', '.join(fields)}")
+        return kind(**schema.check_table(_exact(raw, where), fields, set(), _context(), tuple(where.split("."))))
+
+    return read
+
+
+def _reported(raw: object, year: int, where: str) -> Reported:
+    if not isinstance(raw, Mapping):
+        raise ArgumentError(f"{where} must be a mapping of printed figures (target, realisation, ...)")
+    exact = _exact(raw, where, numeric=False)
+    fields = schema.check_table(exact, schema.REPORTED_FIELDS, set(), _context(), tuple(where.split(".")))
+    return Reported(**{"year": year, **fields})
+
+
+NUMERIC = {"pagu", "realisasi", "pagu_murni", "realisation", "achievement", "target"}
+
+
+def _exact(raw: Mapping[Any, Any], where: str, numeric: bool = True) -> dict[str, Any]:
+    """Numbers as the TOML reader gives them (int or Decimal); a float is refused. Text in a number
+    field is read as a number, except in printed figures, which are kept as printed."""
+    found = {}
+    for key, value in raw.items():
+        field = str(key)
+        if isinstance(value, float) or (numeric and field in NUMERIC and isinstance(value, str)):
+            value = to_decimal(value, f"{where}.{field}")  # a float raises, saying why it is refused
+        elif numeric and field == "target" and isinstance(value, (list, tuple)):
+            value = [to_decimal(item, f"{where}.target") for item in value]
+        found[field] = value
+    return found
+
+
+def _context() -> schema.Context:
+    return schema.Context("values", "")
+
+
+def _check_names(catalog: Any, data: Data) -> None:
+    from lkip_rules.validation import data_files
+
+    problems = [issue for issue in data_files(catalog, data) if issue.severity == "error"]
+    if problems:
+        raise CatalogValidationError(list(problems))

@@ -1,0 +1,128 @@
+"""Validation: small rules that each collect Issues; ``Catalog.check()`` raises on errors.
+
+Each rule is a function returning Issues, so a new check is one new function added to a
+tuple: :data:`CATALOG_RULES` look at the catalog alone (and are computed once per catalog),
+:data:`DATA_RULES` at figures against the catalog. Issues carry the file, the key path and
+the line. :func:`touched` tells which indicators an error spoils, so evaluation never shows
+them as ``ok``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from lkip_rules.catalog import Catalog
+    from lkip_rules.catalog.model import Data
+
+Severity = Literal["error", "warning"]
+
+
+@attrs.frozen
+class Issue:
+    severity: Severity
+    code: str
+    message: str
+    file: str = ""
+    key_path: str = ""
+    line: int = 0
+    affects: tuple[str, ...] = ()  # indicators it spoils, beyond the one its key path names
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        head = f"{where}: " if where else ""
+        path = f" {self.key_path}:" if self.key_path else ""
+        return f"{head}{self.severity} [{self.code}]{path} {self.message}"
+
+
+CatalogRule = Callable[["Catalog"], Iterable[Issue]]
+DataRule = Callable[["Catalog", "Data"], Iterable[Issue]]
+
+
+def catalog_issues(catalog: Catalog) -> list[Issue]:
+    """Every issue of the catalog itself, whatever the figures."""
+    from lkip_rules.validation.catalog_rules import CATALOG_RULES
+
+    return [issue for rule in CATALOG_RULES for issue in rule(catalog)]
+
+
+def data_issues(catalog: Catalog, data: Data) -> list[Issue]:
+    """Every issue of ``data`` read against the catalog."""
+    from lkip_rules.validation.data_rules import DATA_RULES
+
+    return [issue for rule in DATA_RULES for issue in rule(catalog, data)]
+
+
+def ordered(issues: Iterable[Issue]) -> list[Issue]:
+    """Errors first, then in file order."""
+    return sorted(issues, key=lambda i: (i.severity != "error", i.file, i.line))
+
+
+def data_files(catalog: Catalog, data: Data) -> list[Issue]:
+    """The data issues only (figures the catalog cannot place or cannot be right)."""
+    return data_issues(catalog, data)
+
+
+def touched(catalog: Catalog, issues: Iterable[Issue]) -> dict[str, str]:
+    """Indicator id -> why it cannot be computed: the errors among ``issues`` that name it, its
+    inputs or its scale, and everything computed from it (referencing formulas, parents)."""
+    direct: dict[str, str] = {}
+    for issue in issues:
+        if issue.severity == "error":
+            for ind_id in _named(catalog, issue):
+                direct.setdefault(ind_id, f"{issue.code}: {issue.message}")
+    return _spread(catalog, direct)
+
+
+def touched_lines(catalog: Catalog, issues: Iterable[Issue]) -> dict[str, str]:
+    """Budget line id -> the catalog error that keeps its figures from being used."""
+    found: dict[str, str] = {}
+    for issue in issues:
+        section, _, rest = issue.key_path.partition(".")
+        if issue.severity == "error" and section == "budget":
+            for line in {rest.split(".")[0], *issue.affects} & set(catalog.budget):
+                found.setdefault(line, f"{issue.code}: {issue.message}")
+    return found
+
+
+def _named(catalog: Catalog, issue: Issue) -> set[str]:
+    section, _, rest = issue.key_path.partition(".")
+    name = rest.split(".")[0]
+    found = {i for i in issue.affects if i in catalog.indicators}
+    if section == "indicators" and name in catalog.indicators:
+        found.add(name)
+    elif section == "inputs":
+        found |= {ind.id for ind in catalog.indicators.values() if ind.formula and name in ind.formula.names}
+    elif section == "scales":
+        found |= {ind.id for ind in catalog.indicators.values() if ind.scale == name}
+    elif section == "catalog":
+        found |= set(catalog.indicators)
+    return found
+
+
+def _spread(catalog: Catalog, direct: Mapping[str, str]) -> dict[str, str]:
+    users: dict[str, list[str]] = {}
+    for ind in catalog.indicators.values():
+        parent = catalog.indicators.get(ind.parent or "")
+        if parent is not None and parent.aggregated:
+            users.setdefault(ind.id, []).append(parent.id)  # a child's trouble spoils the parent's mean
+        if ind.formula is not None:
+            for name in ind.formula.names:
+                users.setdefault(name, []).append(ind.id)
+    found = dict(direct)
+    queue = list(direct)
+    while queue:
+        current = queue.pop()
+        for user in users.get(current, ()):
+            if user not in found:
+                found[user] = f"it is computed from '{current}', which cannot be computed ({found[current]})"
+                queue.append(user)
+    return found
+
+
+def validate(catalog: Catalog, data: Data) -> list[Issue]:
+    """Every issue every rule finds, errors first, in file order."""
+    return ordered([*catalog.catalog_issues(), *data_issues(catalog, data)])

@@ -1,0 +1,165 @@
+"""Rules about figures read against the catalog: names it does not know, quarters it cannot roll
+up, counts that are not whole, percentages of counts that cannot be, years without targets.
+
+Each rule is a function ``(catalog, data) -> Iterable[Issue]``; a new check is one more
+function in DATA_RULES. Figures are checked per source, so an issue names the file and line
+(or row) where the figure is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from lkip_rules.formula import ast
+from lkip_rules.validation import DataRule, Issue
+from lkip_rules.validation.catalog_rules import _hint, _issue
+
+if TYPE_CHECKING:
+    from lkip_rules.catalog import Catalog
+    from lkip_rules.catalog.model import Data, YearData
+
+PERCENT_UNITS = ("%", "persen")
+
+
+def names(catalog: Catalog, data: Data) -> Iterator[Issue]:
+    """Figures for undeclared inputs or unknown ids, and quarters without a roll-up rule."""
+    for part in data.sources():
+        for name, value in part.inputs.items():
+            item = catalog.inputs.get(name)
+            if item is None:
+                where = (
+                    "an indicator, not an input; put it under [realisations]"
+                    if name in catalog.indicators
+                    else f"not a declared input{_hint(name, catalog.inputs)}"
+                )
+                yield _at(part, "undeclared-input", f"'{name}' is {where}", "inputs", name)
+            elif isinstance(value, Mapping) and item.rollup is None:
+                yield _at(
+                    part,
+                    "missing-rollup",
+                    'quarterly values need a roll-up rule: add rollup = "sum" (or last, avg, max, min) '
+                    f"to [inputs.{name}]",
+                    "inputs",
+                    name,
+                )
+        reportable = {*catalog.indicators, *catalog.budget, "total"}
+        for section, allowed, what in (
+            ("realisations", set(catalog.indicators), "an indicator"),
+            ("benchmarks", set(catalog.indicators), "an indicator"),
+            ("budget", set(catalog.budget), "a budget line"),
+            ("reported", reportable, "an indicator, a budget line or 'total'"),
+        ):
+            for name in getattr(part, section):
+                if name not in allowed:
+                    yield _at(part, "unknown-id", f"'{name}' is not {what}{_hint(name, allowed)}", section, name)
+
+
+def counts(catalog: Catalog, data: Data) -> Iterator[Issue]:
+    """A count of whole things (koperasi, orang, unit, ...) given with a fraction: most often a
+    thousands point read as a decimal point (1.982 for 1982)."""
+    for part in data.sources():
+        for name, value in part.inputs.items():
+            item = catalog.inputs.get(name)
+            if item is None or not item.is_count:
+                continue
+            cells = [(f"q{q}", v) for q, v in value.items()] if isinstance(value, Mapping) else [("", value)]
+            for quarter, figure in cells:
+                if figure != figure.to_integral_value():
+                    what = f"'{name}' counts {item.unit.strip() or 'whole things'}"
+                    message = f"{what}, so {figure} cannot be right: {_whole_meant(figure)}"
+                    yield _at(part, "fractional-count", message, "inputs", name, *([quarter] if quarter else []))
+
+
+def _whole_meant(figure: Decimal) -> str:
+    thousands = figure * 1000
+    if abs(figure) >= 1 and thousands == thousands.to_integral_value():
+        whole = int(thousands)
+        return (
+            f"{figure} — did you mean {whole}? write {whole} or {whole:_} (numbers have no thousands "
+            'separators); if it is not a count, declare count = false on the input'
+        )
+    return "a count is a whole number; if this input is no count, declare count = false on it"
+
+
+def percentages(catalog: Catalog, data: Data) -> Iterator[Issue]:
+    """A percentage of two counts outside 0-100 (part above its whole) deserves a second look."""
+    for ind in catalog.indicators.values():
+        if ind.formula is None or ind.unit.strip().lower() not in PERCENT_UNITS:
+            continue
+        ratio = _count_ratio(catalog, ind.formula.lowered)
+        if ratio is None:
+            continue
+        for year, year_data in sorted(data.years.items()):
+            part, whole = (_total(year_data, side) for side in ratio)
+            if part is None or not whole:
+                continue
+            share = part / whole * 100
+            if not 0 <= share <= 100:
+                yield _issue(
+                    catalog,
+                    "warning",
+                    "implausible-percentage",
+                    f"in {year} the figures give {share:.2f}%, a part of {part} against a whole of {whole}: "
+                    f"a percentage of counts should lie from 0 to 100; check {', '.join(ratio[0] + ratio[1])} "
+                    f"in {year_data.file}",
+                    ind.file,
+                    "indicators",
+                    ind.id,
+                )
+
+
+def _count_ratio(catalog: Catalog, node: ast.Node) -> tuple[list[str], list[str]] | None:
+    """The count inputs of ``part / whole * 100`` (each side a sum of counts), or None."""
+    if not (isinstance(node, ast.Binary) and node.op == "*" and isinstance(node.right, ast.Number)):
+        return None
+    ratio = node.left
+    if node.right.value != 100 or not (isinstance(ratio, ast.Binary) and ratio.op == "/"):
+        return None
+    sides = _counts_added(catalog, ratio.left), _counts_added(catalog, ratio.right)
+    return (sides[0], sides[1]) if sides[0] and sides[1] else None
+
+
+def _counts_added(catalog: Catalog, node: ast.Node) -> list[str]:
+    if isinstance(node, ast.Ref):
+        item = catalog.inputs.get(node.name)
+        return [node.name] if item is not None and item.is_count and node.period == ast.CURRENT else []
+    if isinstance(node, ast.Binary) and node.op == "+":
+        left, right = _counts_added(catalog, node.left), _counts_added(catalog, node.right)
+        return left + right if left and right else []
+    return []
+
+
+def _total(year_data: YearData, names: list[str]) -> Decimal | None:
+    values = [year_data.inputs.get(name) for name in names]
+    if not all(isinstance(value, Decimal) for value in values):
+        return None  # missing, or by quarter: the plausibility check looks at yearly figures
+    return sum((v for v in values if isinstance(v, Decimal)), Decimal(0))
+
+
+def missing_targets(catalog: Catalog, data: Data) -> Iterator[Issue]:
+    """Figures for a year of an indicator's period that has no target."""
+    for ind in catalog.indicators.values():
+        if ind.aggregated or not ind.targets:
+            continue
+        first, last = ind.period
+        for year in sorted(data.years):
+            if first <= year <= last and year not in ind.targets:
+                yield _issue(
+                    catalog,
+                    "warning",
+                    "missing-target",
+                    f"there are figures for {year}, within the period {first}-{last}, but no target for it",
+                    ind.file,
+                    "indicators",
+                    ind.id,
+                    "targets",
+                )
+
+
+def _at(part: YearData, code: str, message: str, *path: str) -> Issue:
+    return Issue("error", code, message, part.file, ".".join(path), part.line_of(path))
+
+
+DATA_RULES: tuple[DataRule, ...] = (names, counts, percentages, missing_targets)
