@@ -1,7 +1,31 @@
 """Explain one indicator's result: every step, and one sentence ready for the report.
 
 The sentence follows the reference report's own style ("... sebanyak 60 unit dibagi ...
-sebanyak 982 unit dikali 100 menghasilkan angka 6,11%"), in Bahasa Indonesia or English.
+sebanyak 982 unit dikali 100 menghasilkan angka 6,11%"), in Bahasa Indonesia or English,
+and says the computation the formula does: read back, it gives the formula's value.
+
+Wording rules (the formula as written, so pct, growth, sum and avg keep their words):
+
+- Operators: ``+ - * /`` are "ditambah", "dikurangi", "dikali", "dibagi" ("plus",
+  "minus", "times", "divided by").
+- Grouping: a left operand of lower precedence than its operator is bracketed,
+  "(a dikurangi b) dibagi a"; a right operand that is an operation is always bracketed,
+  "hari rawat dibagi (tempat tidur dikali 365) dikali 100". So reading left to right and
+  reading with the usual precedence both give the formula's value.
+- A name reads "<name> sebanyak <value> <unit>" (a count) or "<name> sebesar <value>"
+  ("<name> of <value>"), with "tahun 2024" ("year 2024") for another year. Inputs print as
+  given; another indicator prints at its own decimals and rounding (6,11, never 28 digits).
+- Phrases: "rata-rata dari", "jumlah dari", "nilai terkecil dari", "nilai terbesar dari"
+  (list "a, b dan c"), "nilai mutlak dari x", "x dibulatkan ke 2 desimal", "pertumbuhan
+  <name> dari <before> pada tahun <y0> menjadi <now> pada tahun <y1>", and pct as
+  "a dibagi b dikali 100". An argument that is not a single figure is bracketed:
+  "rata-rata dari (a ditambah b) dan c". A phrase used as an operand is bracketed:
+  "(rata-rata dari a dan b) dikali 2".
+- Minus sign: "-5" on a number; otherwise "negatif x" ("negative x"), bracketed as an
+  operand and around a non-figure: "a ditambah (negatif (b dikali c))". A plus sign is
+  not spoken.
+- What has no words (if, coalesce, comparisons, and/or/not) is quoted whole:
+  "rumus <formula> dengan a = 1, b = 2".
 """
 
 from __future__ import annotations
@@ -11,9 +35,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from lkip_rules.errors import ArgumentError
 from lkip_rules.formula import ast
 from lkip_rules.locale import STATUS, Lang, label, message, number
-from lkip_rules.results import IndicatorResult
+from lkip_rules.results import IndicatorResult, Results
+from lkip_rules.scoring import round_value
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
@@ -36,6 +62,9 @@ WORDS = {
         "sum": "jumlah dari {items}",
         "min": "nilai terkecil dari {items}",
         "max": "nilai terbesar dari {items}",
+        "abs": "nilai mutlak dari {item}",
+        "round": "{item} dibulatkan ke {digits} desimal",
+        "neg": "negatif {item}",
         "and": "dan",
         "formula": "rumus {formula} dengan {values}",
         "given": "Realisasi {name} sebesar {value}",
@@ -61,6 +90,9 @@ WORDS = {
         "sum": "the sum of {items}",
         "min": "the smallest of {items}",
         "max": "the largest of {items}",
+        "abs": "the absolute value of {item}",
+        "round": "{item} rounded to {digits} decimals",
+        "neg": "negative {item}",
         "and": "and",
         "formula": "the formula {formula} with {values}",
         "given": "The realisation of {name} is {value}",
@@ -89,14 +121,18 @@ def explain(
     catalog: Catalog, indicator_id: str, year: int, *, lang: Lang = "id", data: Data | None = None
 ) -> Explanation:
     """Steps and a report-ready sentence for one indicator in ``year``."""
-    result = catalog.evaluate(year, data)[indicator_id]
-    return Explanation(indicator_id, year, tuple(_steps(catalog, result, lang)), _sentence(catalog, result, lang))
+    if lang not in WORDS:
+        raise ArgumentError(f"lang must be 'id' or 'en', not {lang!r}")
+    results = catalog.evaluate(year, data)
+    result = results[indicator_id]
+    steps = tuple(_steps(catalog, result, lang))
+    return Explanation(indicator_id, year, steps, _sentence(catalog, results, result, lang))
 
 
 # -- the sentence ------------------------------------------------------------------------------
 
 
-def _sentence(catalog: Catalog, result: IndicatorResult, lang: Lang) -> str:
+def _sentence(catalog: Catalog, results: Results, result: IndicatorResult, lang: Lang) -> str:
     words = WORDS[lang]
     if result.achievement is None:
         why = message(result.message, lang) or result.status
@@ -106,7 +142,7 @@ def _sentence(catalog: Catalog, result: IndicatorResult, lang: Lang) -> str:
     if catalog.indicators[result.id].aggregated:
         children = [
             f"{child.name} {number(child.achievement, lang)}%"
-            for child in (catalog.evaluate(result.year)[c.id] for c in catalog.children(result.id))
+            for child in (results[c.id] for c in catalog.children(result.id))
         ]
         method = words["methods"][result.rule.split(" ")[0]]  # type: ignore[index]
         return (
@@ -123,8 +159,11 @@ def _sentence(catalog: Catalog, result: IndicatorResult, lang: Lang) -> str:
     if result.realisation_given or tree is None or isinstance(tree.tree, ast.Ref):
         head = str(words["given"]).format(name=_lower_first(result.name, lang), value=realisation)
         return f"{head}; {tail}."
-    spoken = _speak(tree.tree, catalog, result, lang)
-    return f"{spoken[0].upper()}{spoken[1:]} {words['gives']} {realisation}; {tail}."
+    if _worded(tree.tree):
+        spoken = _Speaker(catalog, result, lang).whole(tree.tree)
+    else:
+        spoken = _fallback(tree.tree, catalog, result, lang)
+    return f"{_upper_first(spoken)} {words['gives']} {realisation}; {tail}."
 
 
 def _target(result: IndicatorResult, lang: Lang) -> str:
@@ -147,58 +186,161 @@ def _lower_first(text: str, lang: Lang) -> str:
     return text[:1].lower() + text[1:] if lang == "id" and text[:2].istitle() else text
 
 
-def _speak(node: ast.Node, catalog: Catalog, result: IndicatorResult, lang: Lang) -> str:
-    words = WORDS[lang]
-    if isinstance(node, ast.Number):
-        return number(node.value, lang)
-    if isinstance(node, ast.Ref):
-        return _speak_ref(node, catalog, result, lang)
-    if isinstance(node, ast.Binary) and node.op in ("+", "-", "*", "/"):
-        left = _speak(node.left, catalog, result, lang)
-        right = _speak(node.right, catalog, result, lang)
-        return f"{left} {words[node.op]} {right}"
-    if isinstance(node, ast.Call):
-        return _speak_call(node, catalog, result, lang)
-    return _fallback(node, result, lang)
+def _upper_first(text: str) -> str:
+    """The sentence's first letter in upper case, also behind an opening parenthesis."""
+    at = len(text) - len(text.lstrip("("))
+    return text[:at] + text[at : at + 1].upper() + text[at + 1 :]
 
 
-def _speak_call(node: ast.Call, catalog: Catalog, result: IndicatorResult, lang: Lang) -> str:
-    words = WORDS[lang]
-    if node.func == "pct":
-        parts = [_speak(arg, catalog, result, lang) for arg in node.args]
-        return f"{parts[0]} {words['/']} {parts[1]} {words['*']} 100"
-    if node.func == "growth" and isinstance(node.args[0], ast.Ref):
-        ref = node.args[0]
-        now_year = ref.period.resolve(result.year)
+# Arithmetic the sentence puts into words; anything else is quoted as a formula.
+_PRECEDENCE: dict[str, int] = {"+": 1, "-": 1, "*": 2, "/": 2}
+_WORDED_CALLS = frozenset({"pct", "growth", "avg", "sum", "min", "max", "abs", "round"})
+
+
+def _worded(tree: ast.Node) -> bool:
+    """Whether every part of ``tree`` has words (if, coalesce, comparisons and logic have none)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Binary) and node.op not in _PRECEDENCE:
+            return False
+        if isinstance(node, ast.Unary) and node.op == "not":
+            return False
+        if isinstance(node, ast.Call) and node.func not in _WORDED_CALLS:
+            return False
+        if isinstance(node, ast.Call) and node.func == "growth" and not isinstance(node.args[0], ast.Ref):
+            return False
+    return True
+
+
+def _bare(node: ast.Node) -> ast.Node:
+    """``node`` without leading unary plus signs, which change nothing and have no words."""
+    while isinstance(node, ast.Unary) and node.op == "+":
+        node = node.operand
+    return node
+
+
+def _negative_literal(node: ast.Node) -> bool:
+    return isinstance(node, ast.Unary) and node.op == "-" and isinstance(_bare(node.operand), ast.Number)
+
+
+def _is_atom(node: ast.Node) -> bool:
+    """A figure that reads as one piece: a number (-5 included) or a name with its value."""
+    node = _bare(node)
+    return isinstance(node, (ast.Number, ast.Ref)) or _negative_literal(node)
+
+
+def _needs_parentheses(node: ast.Node, parent: str, right: bool) -> bool:
+    """Whether ``node`` as an operand of ``parent`` must be bracketed for both readings to agree.
+
+    A left operand of lower precedence is bracketed; a right operand that is an operation
+    always is, so reading strictly left to right gives the formula's value too. Phrases
+    (functions, negation) are bracketed so their end is never in doubt.
+    """
+    node = _bare(node)
+    if _is_atom(node):
+        return False
+    if isinstance(node, ast.Binary):
+        return right or _PRECEDENCE[node.op] < _PRECEDENCE[parent]
+    return True
+
+
+@attrs.frozen
+class _Speaker:
+    """Puts a formula tree (as written, so pct, growth, sum and avg keep their words) into words."""
+
+    catalog: Catalog
+    result: IndicatorResult
+    lang: Lang
+
+    def whole(self, node: ast.Node) -> str:
+        """``node`` spoken on its own, without outer parentheses."""
+        words = WORDS[self.lang]
+        node = _bare(node)
+        if isinstance(node, ast.Number):
+            return number(node.value, self.lang)
+        if isinstance(node, ast.Ref):
+            return self.ref(node)
+        if isinstance(node, ast.Unary):  # a minus: the plus signs are gone
+            if _negative_literal(node):
+                return f"-{self.whole(node.operand)}"
+            return str(words["neg"]).format(item=self.item(node.operand))
+        if isinstance(node, ast.Binary):
+            left = self.operand(node.left, node.op, right=False)
+            right = self.operand(node.right, node.op, right=True)
+            return f"{left} {words[node.op]} {right}"
+        return self.call(node)
+
+    def operand(self, node: ast.Node, parent: str, *, right: bool) -> str:
+        text = self.whole(node)
+        return f"({text})" if _needs_parentheses(node, parent, right) else text
+
+    def item(self, node: ast.Node) -> str:
+        """An argument of a phrase: bracketed unless it is one figure."""
+        text = self.whole(node)
+        return text if _is_atom(node) else f"({text})"
+
+    def call(self, node: ast.Call) -> str:
+        words = WORDS[self.lang]
+        if node.func == "pct":  # the report's own wording: "... dibagi ... dikali 100"
+            ratio = ast.Binary("/", node.args[0], node.args[1])
+            return self.whole(ast.Binary("*", ratio, ast.Number(Decimal(100))))
+        if node.func == "growth":
+            assert isinstance(node.args[0], ast.Ref)
+            return self.growth(node.args[0])
+        if node.func == "round":
+            digits = _bare(node.args[1])
+            assert isinstance(digits, ast.Number)
+            return str(words["round"]).format(item=self.item(node.args[0]), digits=int(digits.value))
+        if node.func == "abs":
+            return str(words["abs"]).format(item=self.item(node.args[0]))
+        parts = [self.item(arg) for arg in node.args]
+        items = ", ".join(parts[:-1]) + f" {words['and']} {parts[-1]}" if len(parts) > 1 else parts[0]
+        return str(words[node.func]).format(items=items)
+
+    def growth(self, ref: ast.Ref) -> str:
+        now_year = ref.period.resolve(self.result.year)
         before = ast.Ref(ref.name, ref.period.shifted(-1))
-        return str(words["growth"]).format(
-            name=_lower_first(_name_of(ref.name, catalog), lang),
-            before=_value_of(before, catalog, result, lang),
-            now=_value_of(ref, catalog, result, lang),
+        return str(WORDS[self.lang]["growth"]).format(
+            name=_lower_first(_name_of(ref.name, self.catalog), self.lang),
+            before=self.value(before),
+            now=self.value(ref),
             y0=now_year - 1,
             y1=now_year,
         )
-    if node.func in ("avg", "sum", "min", "max"):
-        parts = [_speak(arg, catalog, result, lang) for arg in node.args]
-        items = ", ".join(parts[:-1]) + f" {words['and']} {parts[-1]}" if len(parts) > 1 else parts[0]
-        return str(words[node.func]).format(items=items)
-    return _fallback(node, result, lang)
+
+    def ref(self, node: ast.Ref) -> str:
+        words = WORDS[self.lang]
+        name = _name_of(node.name, self.catalog)
+        when = "" if node.period == ast.CURRENT else f" {words['year']} {node.period.resolve(self.result.year)}"
+        unit = _unit_of(node.name, self.catalog)
+        kind = "count" if unit and unit not in ("%", "Rp", "rp") and self.lang == "id" else "amount"
+        return f"{_lower_first(name, self.lang)}{when} {words[kind]} {self.value(node)}"
+
+    def value(self, node: ast.Ref) -> str:
+        """The value ``node`` stood for, with its unit, as printed."""
+        at = node.period.resolve(self.result.year)
+        key = node.name if node.period == ast.CURRENT else f"{node.name}[{at}]"
+        value = self.result.values.get(key)
+        if value is None and node.period != ast.CURRENT:
+            value = self.result.values.get(node.name) if at == self.result.year else None
+        return _with_unit(_printed(node.name, value, self.catalog), _unit_of(node.name, self.catalog), self.lang)
 
 
-def _fallback(node: ast.Node, result: IndicatorResult, lang: Lang) -> str:
+def _printed(name: str, value: Decimal | None, catalog: Catalog) -> Decimal | None:
+    """An indicator's value at its own printed precision (6,11, not 28 digits); inputs as given."""
+    ind = catalog.indicators.get(name)
+    if ind is None or value is None:
+        return value
+    return round_value(value, ind.policy.decimals, ind.policy.rounding)
+
+
+def _fallback(tree: ast.Node, catalog: Catalog, result: IndicatorResult, lang: Lang) -> str:
+    """The formula quoted with the values it used, for what has no words (if, coalesce, ...)."""
     from lkip_rules.formula.unparse import unparse
 
-    values = ", ".join(f"{name} = {number(value, lang)}" for name, value in result.values.items())
-    return str(WORDS[lang]["formula"]).format(formula=unparse(node), values=values)
-
-
-def _speak_ref(node: ast.Ref, catalog: Catalog, result: IndicatorResult, lang: Lang) -> str:
-    words = WORDS[lang]
-    name = _name_of(node.name, catalog)
-    when = "" if node.period == ast.CURRENT else f" {words['year']} {node.period.resolve(result.year)}"
-    unit = _unit_of(node.name, catalog)
-    kind = "count" if unit and unit not in ("%", "Rp", "rp") and lang == "id" else "amount"
-    return f"{_lower_first(name, lang)}{when} {words[kind]} {_value_of(node, catalog, result, lang)}"
+    values = ", ".join(
+        f"{key} = {number(_printed(key.split('[')[0], value, catalog), lang)}" for key, value in result.values.items()
+    )
+    return str(WORDS[lang]["formula"]).format(formula=unparse(tree), values=values)
 
 
 def _name_of(name: str, catalog: Catalog) -> str:
@@ -215,15 +357,6 @@ def _unit_of(name: str, catalog: Catalog) -> str:
     if name in catalog.indicators:
         return catalog.indicators[name].unit.strip()
     return ""
-
-
-def _value_of(node: ast.Ref, catalog: Catalog, result: IndicatorResult, lang: Lang) -> str:
-    at = node.period.resolve(result.year)
-    key = node.name if node.period == ast.CURRENT else f"{node.name}[{at}]"
-    value = result.values.get(key)
-    if value is None and node.period != ast.CURRENT:
-        value = result.values.get(node.name) if at == result.year else None
-    return _with_unit(value, _unit_of(node.name, catalog), lang)
 
 
 # -- the steps ---------------------------------------------------------------------------------

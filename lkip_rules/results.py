@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from lkip_rules.budget import BudgetResult, BudgetSummary
+from lkip_rules.errors import UnknownIdError
 from lkip_rules.scoring import Status, Target
 
 
@@ -86,7 +87,15 @@ class Results:
     budget_total: BudgetSummary | None = None  # every program line of the agency
 
     def __getitem__(self, indicator_id: str) -> IndicatorResult:
-        return self.indicators[indicator_id]
+        found = self.indicators.get(indicator_id) if isinstance(indicator_id, str) else None
+        if found is None:
+            from lkip_rules._suggest import closest
+
+            suggestion = closest(indicator_id, self.indicators) if isinstance(indicator_id, str) else None
+            raise UnknownIdError(
+                f"{indicator_id!r} is not an indicator of {self.catalog}", id=str(indicator_id), suggestion=suggestion
+            )
+        return found
 
     def __iter__(self) -> Iterator[IndicatorResult]:
         return iter(self.indicators.values())

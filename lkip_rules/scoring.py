@@ -14,6 +14,7 @@ from typing import Literal
 
 import attrs
 
+from lkip_rules import numbers
 from lkip_rules.scales import Band, Scale
 
 Target = Decimal | tuple[Decimal, Decimal]
@@ -88,6 +89,9 @@ def achievement(realisation: Decimal, target: Target, policy: Policy) -> Score:
         return ratio
     numerator, denominator, rule = ratio
     exact = numerator * HUNDRED / denominator
+    if exact.adjusted() >= numbers.MAX_INTEGER_DIGITS:  # beyond any figure that can be printed
+        message = f"the achievement {exact:.4E}% is too large to print; check the target and the realisation"
+        return Score("error", None, None, rule, message)
     printed = divide_rounded(numerator * HUNDRED, denominator, policy.decimals, policy.rounding)
     return _clamped(exact, printed, rule, policy)
 

@@ -105,3 +105,44 @@ formula_alphabet = st.sampled_from(
 )
 formula_soup = st.lists(formula_alphabet, max_size=40).map("".join)
 """Text that looks like formulas, to reach deep into the parser."""
+
+
+# -- trees that `explain` puts into words (tests/test_explain.py) ---------------------------------
+
+WORDED_PERIODS = [ast.CURRENT, ast.Period(offset=-1), ast.Period(year=2024)]
+"""Evaluated in EVAL_YEAR these reach 2024 and 2025, and 2023 through growth."""
+
+
+worded_literals = st.one_of(
+    st.integers(1, 20).map(lambda n: ast.Number(Decimal(n))),
+    st.decimals(min_value=0, max_value=1000, places=2, allow_nan=False, allow_infinity=False).map(ast.Number),
+)
+"""Literals that tell groupings apart: mostly not 0, so a - (b - c) and a - b - c differ."""
+
+
+def worded_trees(names: list[str], *, max_leaves: int = 10) -> st.SearchStrategy[ast.Node]:
+    """Numeric trees over ``names`` that explain words: arithmetic, signs, pct, growth,
+    sum / avg / min / max, abs and round. No if, coalesce or comparisons: those are quoted as a
+    formula, not worded. Arithmetic comes often, so groupings are tested well."""
+    named = st.builds(ast.Ref, st.sampled_from(names), st.sampled_from(WORDED_PERIODS))
+
+    def extend(children: st.SearchStrategy[ast.Node]) -> st.SearchStrategy[ast.Node]:
+        arithmetic = st.builds(ast.Binary, st.sampled_from(sorted(ast.ARITH_OPS)), children, children)
+        digits = st.integers(0, 4).map(lambda d: ast.Number(Decimal(d)))
+        return st.one_of(
+            arithmetic,
+            arithmetic,
+            arithmetic,
+            st.builds(ast.Unary, st.sampled_from(["-", "+"]), children),
+            st.builds(
+                ast.Call,
+                st.sampled_from(["sum", "avg", "min", "max"]),
+                st.lists(children, min_size=1, max_size=3).map(tuple),
+            ),
+            st.builds(ast.Call, st.just("abs"), st.tuples(children)),
+            st.builds(ast.Call, st.just("pct"), st.tuples(children, children)),
+            st.builds(ast.Call, st.just("growth"), st.tuples(named)),
+            st.builds(ast.Call, st.just("round"), st.tuples(children, digits)),
+        )
+
+    return st.recursive(st.one_of(worded_literals, named), extend, max_leaves=max_leaves)

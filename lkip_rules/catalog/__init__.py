@@ -29,6 +29,8 @@ def load_catalog(path: str | Path) -> Catalog:
     Raises CatalogError for files that cannot be read as a catalog; problems of meaning
     are reported by ``validate()`` / ``check()``.
     """
+    if not isinstance(path, (str, Path)):
+        raise ArgumentError(f"give the catalog as a path (text or pathlib.Path), not {type(path).__name__}")
     return Catalog(Path(path))
 
 

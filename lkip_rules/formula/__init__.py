@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 
+from lkip_rules.errors import ArgumentError
 from lkip_rules.formula import ast, checker, compiler, interpreter, parser
 from lkip_rules.formula.ast import Period
 from lkip_rules.formula.unparse import unparse
@@ -103,6 +104,10 @@ def parse_formula(text: str, *, known_names: Collection[str] | None = None) -> F
 
     With ``known_names``, every name the formula uses must be one of them.
     """
+    if known_names is not None and (isinstance(known_names, (str, bytes)) or not isinstance(known_names, Collection)):
+        raise ArgumentError(f"known_names must be a collection of names, such as a set, not {known_names!r}")
+    if known_names is not None and not all(isinstance(name, str) for name in known_names):
+        raise ArgumentError("known_names must hold names as text")
     tree = parser.parse(text)
     checker.check(tree, text, known_names)
     return Formula(text, tree)

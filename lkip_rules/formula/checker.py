@@ -146,7 +146,7 @@ def _check_digits(node: ast.Node, source: str) -> None:
 
 
 def lower(node: ast.Node) -> ast.Node:
-    """Rewrite pct, growth, sum and avg into arithmetic; the tree must be checked."""
+    """Rewrite pct and growth into arithmetic; the tree must be checked."""
     if isinstance(node, (ast.Number, ast.Ref)):
         return node
     if isinstance(node, ast.Unary):
@@ -165,11 +165,4 @@ def lower(node: ast.Node) -> ast.Node:
         change = ast.Binary("-", now, before, span=span)
         ratio = ast.Binary("/", change, before, span=span)
         return ast.Binary("*", ratio, ast.Number(_HUNDRED, span=span), span=span)
-    if node.func in ("sum", "avg"):
-        total = args[0]
-        for arg in args[1:]:
-            total = ast.Binary("+", total, arg, span=span)
-        if node.func == "sum":
-            return total
-        return ast.Binary("/", total, ast.Number(Decimal(len(args)), span=span), span=span)
     return ast.Call(node.func, args, span=span, name_span=node.name_span)

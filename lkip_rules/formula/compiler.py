@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from lkip_rules.errors import EvaluationError
 from lkip_rules.formula import ast, interpreter, values
-from lkip_rules.formula.functions import maximum, minimum, round_half_up
+from lkip_rules.formula.functions import maximum, mean, minimum, round_half_up, total
 from lkip_rules.formula.grammar import NAME_PATTERN
 
 
@@ -58,7 +58,15 @@ def _year_expr(period: ast.Period) -> str:
 
 def compile_tree(node: ast.Node, source: str) -> Evaluator:
     """A function ``evaluate(values, *, year=None) -> Decimal`` for ``node``."""
-    return _Compiler(node, source).build()
+    try:
+        return _Compiler(node, source).build()
+    except (SyntaxError, RecursionError, MemoryError):
+        # Python's own compiler has limits (about 200 nested parentheses) that a formula within
+        # ours can reach; such a formula stays on the reference interpreter, with the same results.
+        def reference(values: values.Values, *, year: int | None = None) -> Decimal:
+            return interpreter.evaluate(node, values, year, source)
+
+        return reference
 
 
 _SAFE_NAME = re.compile(NAME_PATTERN)
@@ -83,6 +91,9 @@ class _Compiler:
         body = self.expr(self.node)
         lines = ["def evaluate(values, *, year=None):", "    try:"]
         lines += self.fetch_all()
+        if self.slots:  # Infinity or NaN: the reference interpreter refuses them where it meets them
+            finite = " and ".join(f"s{slot}.is_finite()" for slot in self.slots.values())
+            lines.append(f"        if not ({finite}): _fallback()")
         lines += [
             f"        return {body}",
             "    except _LEAVE_FAST_PATH:",
@@ -103,6 +114,8 @@ class _Compiler:
             "_slow": _slow,
             "_min": minimum,
             "_max": maximum,
+            "_sum": total,
+            "_avg": mean,
             "_round": round_half_up,
             **self.constants,
         }
@@ -187,5 +200,5 @@ class _Compiler:
             return f"abs({args[0]})"
         if node.func == "round":
             return f"_round({args[0]}, int({args[1]}))"
-        target = {"min": "_min", "max": "_max"}[node.func]
+        target = {"min": "_min", "max": "_max", "sum": "_sum", "avg": "_avg"}[node.func]
         return f"{target}({', '.join(args)})"

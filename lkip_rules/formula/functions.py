@@ -1,8 +1,10 @@
 """The functions of the formula language: their signatures and the helpers behind them.
 
-``pct``, ``growth``, ``sum`` and ``avg`` are defined by rewriting into arithmetic
-(see :mod:`lkip_rules.formula.checker`), so both evaluators share one definition and a
-division by zero inside them is reported like any other. The rest run as helpers here.
+``pct`` and ``growth`` are defined by rewriting into arithmetic (see
+:mod:`lkip_rules.formula.checker`), so both evaluators share one definition and a division by
+zero inside them is reported like any other. The rest run as helpers here; ``sum`` and ``avg``
+add from left to right, exactly as ``a + b + c`` would, but as one call, so a list of a
+thousand items is no thousand-deep tree.
 """
 
 from __future__ import annotations
@@ -43,6 +45,19 @@ MAX_ROUND_DIGITS = 20
 def round_half_up(value: Decimal, digits: int) -> Decimal:
     """``round(x, d)`` of the language: half away from zero, as reports and Excel do."""
     return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def total(*values: Decimal) -> Decimal:
+    """``sum(a, b, ...)``: a + b + ... from left to right."""
+    found = values[0]
+    for value in values[1:]:
+        found = found + value
+    return found
+
+
+def mean(*values: Decimal) -> Decimal:
+    """``avg(a, b, ...)``: (a + b + ...) / count."""
+    return total(*values) / len(values)
 
 
 def minimum(*values: Decimal) -> Decimal:

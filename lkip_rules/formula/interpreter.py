@@ -11,9 +11,9 @@ import decimal
 from collections.abc import Callable
 from decimal import Decimal
 
-from lkip_rules.errors import DivisionByZeroError, MissingValueError, NumericError
+from lkip_rules.errors import ArgumentError, DivisionByZeroError, MissingValueError, NumericError
 from lkip_rules.formula import ast, values
-from lkip_rules.formula.functions import maximum, minimum, round_half_up
+from lkip_rules.formula.functions import maximum, mean, minimum, round_half_up, total
 from lkip_rules.formula.unparse import unparse
 
 Resolver = Callable[[ast.Ref], Decimal]
@@ -21,6 +21,8 @@ Resolver = Callable[[ast.Ref], Decimal]
 
 def evaluate(node: ast.Node, vals: values.Values, year: int | None, source: str) -> Decimal:
     """Evaluate a checked, lowered tree on ``vals`` for ``year``."""
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise ArgumentError(f"the year must be a whole number such as 2025, not {year!r}")
 
     def resolve(ref: ast.Ref) -> Decimal:
         found = values.resolve(vals, ref.name, ref.period, year)
@@ -95,6 +97,10 @@ class _Walker:
             return minimum(*numbers)
         if node.func == "max":
             return maximum(*numbers)
+        if node.func == "sum":
+            return total(*numbers)
+        if node.func == "avg":
+            return mean(*numbers)
         if node.func == "abs":
             return abs(numbers[0])
         assert node.func == "round", node.func
