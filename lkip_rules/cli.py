@@ -240,31 +240,24 @@ def explain_command(args: tuple[str, ...], year: int | None, lang: Lang, data_fi
 @YEAR
 @LANG
 @DATA
+@click.option("--hide-info", is_flag=True, help="Leave out findings of severity info (right at fewer decimals).")
 @reports_errors
-def audit_command(catalog: str | None, year: int | None, lang: Lang, data_file: Path | None) -> None:
-    """Recompute every figure the report printed; list what is off, with causes. Exit 1 if any."""
+def audit_command(catalog: str | None, year: int | None, lang: Lang, data_file: Path | None, hide_info: bool) -> None:
+    """Check every figure the report printed against the right one; list the wrong ones with causes.
+
+    Exit 1 when a printed figure is wrong; findings of severity info alone exit 0.
+    """
     from lkip_rules.audit import audit
+    from lkip_rules.reports.audit import summary, table
 
     found, data = _open(catalog, data_file)
     the_year = _year(data, year)
-    findings = audit(found, the_year, data)
-    en = lang == "en"
-    if not findings:
-        click.echo("No differences found." if en else "Tidak ada selisih.")
-        return
-    console = _console()
-    table = Table(title=f"Audit {found.info.id} {the_year}: {len(findings)} {'findings' if en else 'temuan'}")
-    for header in (
-        ("Where", "Subject", "Field", "Printed", "Computed", "Cause", "Explanation")
-        if en
-        else ("Letak", "Pokok", "Isian", "Tercetak", "Hitungan", "Penyebab", "Penjelasan")
-    ):
-        table.add_column(header, overflow="fold")
-    for f in findings:
-        where = "; ".join(f.where) + (f" [{f.year}]" if f.year != the_year else "")
-        table.add_row(where, f.subject, f.field, f.printed, f.computed, f.cause, f.explanation)
-    console.print(table)
-    sys.exit(1)
+    report = audit(found, the_year, data)
+    click.echo(summary(report, lang))
+    shown = [f for f in report if not (hide_info and f.severity == "info")]
+    if shown:
+        _console().print(table(report, shown, lang))
+    sys.exit(1 if report.errors else 0)
 
 
 @main.command("tree")

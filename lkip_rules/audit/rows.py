@@ -1,0 +1,465 @@
+"""One printed row (a ``[reported]`` entry): each figure in it against the right one.
+
+Fields are taken in order — targets and amounts, then realisations, then what is computed from
+them (achievements, serapan, sisa), then categories — so a figure computed from a wrong figure
+printed beside it can name that figure as its root instead of counting as a mistake of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from lkip_rules import scoring
+from lkip_rules.audit.compare import MODE_WORDS, other_rounding, places, short, show, verdict
+from lkip_rules.audit.finding import Finding, Severity, Unchecked
+from lkip_rules.budget import absorption
+from lkip_rules.catalog.model import Data, Reported
+from lkip_rules.results import IndicatorResult, Results
+
+if TYPE_CHECKING:
+    from lkip_rules.catalog import Catalog
+
+Printed = Mapping[str, tuple[Reported, ...]]
+NUMERIC = ("target", "realisation", "achievement", "end_target", "end_achievement")
+MONEY = ("pagu", "pagu_murni", "realisasi", "serapan", "sisa")
+SERAPAN_DECIMALS, SERAPAN_ROUNDING = 2, "half-up"
+
+
+class Row:
+    """The audit of one printed row; ``findings`` and ``checked`` after :meth:`run`."""
+
+    def __init__(
+        self, catalog: Catalog, data: Data, results: Results, subject: str, entry: Reported, printed: Printed
+    ) -> None:
+        self.catalog = catalog
+        self.data = data
+        self.results = results
+        self.printed = printed  # every row the report printed, to tell what a printed total adds up
+        self.subject = subject
+        self.entry = entry
+        self.found: dict[str, Finding] = {}
+        self.done: set[str] = set()  # the fields compared with a right figure
+        self.skipped: dict[str, str] = {}  # field -> why it could not be
+
+    @property
+    def checked(self) -> int:
+        return len(self.done)
+
+    def check(self, field: str) -> None:
+        self.done.add(field)
+
+    def skip(self, field: str, why: str) -> None:
+        self.skipped.setdefault(field, why)
+
+    def unchecked(self) -> list[Unchecked]:
+        """Printed figures of the row that had nothing to be compared with, and why."""
+        present = [f for f in (*NUMERIC, "category", *MONEY) if getattr(self.entry, f) is not None]
+        return [
+            Unchecked(
+                self.subject, f, self.entry.year, self.entry.where, self.skipped.get(f, "nothing to compare it with")
+            )
+            for f in present
+            if f not in self.done
+        ]
+
+    def run(self) -> list[Finding]:
+        for field in (*NUMERIC, *MONEY):
+            if isinstance(getattr(self.entry, field), str):
+                self.check(field)
+                text = getattr(self.entry, field)
+                self.add(field, text, "", "malformed", f"'{text}' is not a well-formed number")
+        if self.subject in self.catalog.indicators:
+            _IndicatorRow(self).run()
+        _MoneyRow(self).run()
+        return list(self.found.values())
+
+    def add(
+        self,
+        field: str,
+        printed: object,
+        computed: object,
+        cause: str,
+        why: str,
+        severity: Severity = "error",
+        root: str | None = None,
+    ) -> None:
+        follows = self.found[root].key if root is not None else None
+        self.found[field] = Finding(
+            self.subject,
+            field,
+            self.entry.year,
+            show(printed),
+            show(computed),
+            cause,
+            why,
+            (self.entry.where,),
+            severity,
+            follows,
+        )
+
+    def number(self, field: str) -> Decimal | None:
+        value = getattr(self.entry, field)
+        return value if isinstance(value, Decimal) else None
+
+
+class _IndicatorRow:
+    def __init__(self, row: Row) -> None:
+        self.row = row
+        self.entry = row.entry
+        self.result: IndicatorResult = row.results[row.subject]
+        self.ind = row.catalog.indicators[row.subject]
+        self.policy = self.ind.policy
+
+    def run(self) -> None:
+        self.target("target", self.result.target)
+        end = self.result.end_target
+        self.target("end_target", end.target if end is not None else None)
+        self.realisation()
+        self.achievement("achievement", self.result.target, "target")
+        self.achievement("end_achievement", end.target if end is not None else None, "end_target")
+        self.category()
+
+    def _not_computed(self) -> str:
+        return f"the catalog gives no figure: {self.result.status}" + (
+            f" ({self.result.message})" if self.result.message else ""
+        )
+
+    def target(self, field: str, right: scoring.Target | None) -> None:
+        printed = getattr(self.entry, field)
+        if right is None:
+            self.row.skip(field, f"the catalog has no {field.replace('_', ' ')} for {self.entry.year}")
+        if printed is None or isinstance(printed, str) or right is None:
+            return
+        self.row.check(field)
+        if _same_target(printed, right):
+            return
+        what = "end target" if field == "end_target" else "target"
+        self.row.add(
+            field,
+            printed,
+            right,
+            "two-targets",
+            f"the catalog's {what} for {self.entry.year} is {show(right)}; the same indicator is scored here "
+            f"against {show(printed)}",
+        )
+
+    def realisation(self) -> None:
+        printed, exact, right = self.row.number("realisation"), self.result.realisation_exact, self.result.realisation
+        if printed is None or exact is None or right is None:
+            self.row.skip("realisation", self._not_computed())
+            return
+        self.row.check("realisation")
+        found = verdict(printed, exact, right, self.policy.decimals, self.policy.rounding)
+        if found == "right":
+            return
+        if found == "shorter":
+            self.row.add("realisation", printed, right, "precision", self._shorter(printed, right), "info")
+            return
+        mode = other_rounding(printed, exact, self.policy.rounding)
+        previous = self.result.previous
+        if mode is not None:
+            cause, why = "rounding", f"{short(exact)} {MODE_WORDS[mode]} gives {printed}; {self._rule()} it is {right}"
+        elif previous is not None and previous.realisation == printed:
+            cause, why = "copied", f"equal to the {previous.year} realisation; {self.entry.year} gives {right}"
+        elif self.row.number("achievement") == printed:
+            cause, why = "arithmetic", f"the achievement is printed as the realisation, which is {right}"
+        else:
+            cause, why = "arithmetic", f"the figures give {short(exact)}, which is printed {right}"
+        self.row.add("realisation", printed, right, cause, why)
+
+    def achievement(self, field: str, target: scoring.Target | None, target_field: str) -> None:
+        printed = self.row.number(field)
+        if printed is not None and self.ind.aggregated and field == "achievement":
+            self._aggregated(printed)  # a parent: its achievement comes from its children
+            return
+        if target is None:
+            self.row.skip(field, f"the catalog has no {target_field.replace('_', ' ')} for {self.entry.year}")
+        if printed is None or target is None or self.result.realisation_exact is None:
+            self.row.skip(field, self._not_computed())
+            return
+        score = scoring.achievement(self.result.realisation_exact, target, self.policy)
+        right, exact = score.achievement, score.achievement_exact
+        if right is None or exact is None:
+            self.row.skip(field, f"the achievement is {score.status}: {score.message}")
+            return
+        self.row.check(field)
+        found = verdict(printed, exact, right, self.policy.decimals, self.policy.rounding)
+        if found == "shorter":
+            self.row.add(field, printed, right, "precision", self._shorter(printed, right), "info")
+        elif found == "wrong":
+            cause, why, root = self._why_achievement(printed, right, exact, target, target_field)
+            self.row.add(field, printed, right, cause, why, root=root)
+
+    def _aggregated(self, printed: Decimal) -> None:
+        right, exact = self.result.achievement, self.result.achievement_exact
+        if right is None or exact is None:
+            self.row.skip("achievement", self._not_computed())
+            return
+        self.row.check("achievement")
+        if verdict(printed, exact, right, self.policy.decimals, self.policy.rounding) == "wrong":
+            why = f"the {self.result.rule} gives {right}"
+            self.row.add("achievement", printed, right, "arithmetic", why)
+
+    def _why_achievement(
+        self, printed: Decimal, right: Decimal, exact: Decimal, target: scoring.Target, target_field: str
+    ) -> tuple[str, str, str | None]:
+        own = self._from_printed(target_field)
+        if own is not None:
+            worked, score = own
+            assert score.achievement is not None and score.achievement_exact is not None
+            if verdict(printed, score.achievement_exact, score.achievement, self.policy.decimals, "half-up") != "wrong":
+                return self._follows(printed, right, worked, target_field)
+            mode = other_rounding(printed, score.achievement_exact, self.policy.rounding)
+            if mode is not None:
+                worked = f"{worked} = {short(score.achievement_exact)}"
+                why = f"{worked}: {MODE_WORDS[mode]} to {printed}; {self._rule()} {right}"
+                return "rounding", why, None
+        mode = other_rounding(printed, exact, self.policy.rounding)
+        if mode is not None:
+            return "rounding", f"{short(exact)} {MODE_WORDS[mode]} gives {printed}; {self._rule()} it is {right}", None
+        shortened = self._shortened(printed, target)
+        if shortened is not None:
+            return "precision", shortened, None
+        beside = f"; the figures printed beside it give {own[0]} = {own[1].achievement}" if own is not None else ""
+        return "arithmetic", f"the right achievement is {right}{beside}", None
+
+    def _follows(self, printed: Decimal, right: Decimal, worked: str, target_field: str) -> tuple[str, str, str | None]:
+        real = self.row.found.get("realisation")
+        if real is not None:
+            cause = "precision" if real.cause == "precision" else "follows"
+            state = "printed with too few decimals" if cause == "precision" else "itself wrong"
+            why = (
+                f"{printed} follows from the printed realisation {real.printed} ({worked}), which is {state}; "
+                f"the realisation {real.computed} gives {right}{self._band_change(printed, right)}"
+            )
+            return cause, why, "realisation"
+        aim = self.row.found.get(target_field)
+        if aim is not None:
+            why = f"{printed} follows from the printed target {aim.printed}; against {aim.computed} it is {right}"
+            return "follows", why, target_field
+        basis = "exact" if self.policy.basis == "exact" else "printed"
+        return "arithmetic", f"{worked}; by the catalog's rules (basis: the {basis} realisation) it is {right}", None
+
+    def _from_printed(self, target_field: str) -> tuple[str, scoring.Score] | None:
+        """The achievement the row's own printed realisation and target give, worked out."""
+        real, target = self.row.number("realisation"), getattr(self.entry, target_field)
+        if target is None and target_field == "target":
+            target = self.result.target
+        if real is None or target is None or isinstance(target, str):
+            return None
+        policy = attrs.evolve(self.policy, basis="exact")
+        score = scoring.achievement(real, target, policy)
+        if score.achievement is None:
+            return None
+        bound = target if not isinstance(target, tuple) else target[0 if real < target[0] else 1]
+        return _worked(score.rule, real, bound), score
+
+    def _shortened(self, printed: Decimal, target: scoring.Target) -> str | None:
+        """Does the printed achievement follow from the realisation shortened to fewer decimals?"""
+        exact = self.result.realisation_exact
+        assert exact is not None
+        for decimals in range(self.policy.decimals):
+            shortened = scoring.round_value(exact, decimals, self.policy.rounding)
+            score = scoring.achievement(shortened, target, attrs.evolve(self.policy, basis="exact"))
+            if score.achievement is None or score.achievement_exact is None:
+                continue
+            if verdict(printed, score.achievement_exact, score.achievement, self.policy.decimals, "half-up") != "wrong":
+                return (
+                    f"it follows from the realisation shortened to {shortened} ({_decimals(decimals)}); the figures "
+                    f"give {self.result.realisation}, so the achievement is {self.result.achievement}"
+                    f"{self._band_change(printed, self.result.achievement)}"
+                )
+        return None
+
+    def category(self) -> None:
+        printed = self.entry.category
+        right = self.result.achievement
+        scale = self.row.catalog.scales.get(self.ind.scale)
+        if printed is None or right is None or scale is None:
+            self.row.skip("category", self._not_computed())
+            return
+        self.row.check("category")
+        band = scale.category(right)
+        if _names(printed, band.code, band.label):
+            return
+        achievement = self.row.found.get("achievement")
+        shown = self.row.number("achievement")
+        if achievement is not None and shown is not None:
+            printed_band = scale.category(shown)
+            if _names(printed, printed_band.code, printed_band.label):
+                why = f"it follows from the printed achievement {shown}; at {right} it is {band.describe()}"
+                self.row.add("category", printed, band.code, "follows", why, root="achievement")
+                return
+        self.row.add("category", printed, band.code, "category", f"on scale {scale.id}, {right} is {band.describe()}")
+
+    def _band_change(self, printed: Decimal, right: Decimal | None) -> str:
+        scale = self.row.catalog.scales.get(self.ind.scale)
+        if scale is None or right is None:
+            return ""
+        before, after = scale.category(printed), scale.category(right)
+        return f"; the category is {after.code} ({after.label}), not {before.code}" if before != after else ""
+
+    def _shorter(self, printed: Decimal, right: Decimal) -> str:
+        return (
+            f"printed with {_decimals(places(printed))} where the catalog prints {_decimals(self.policy.decimals)}: "
+            f"{right} (right at that precision)"
+        )
+
+    def _rule(self) -> str:
+        return f"{MODE_WORDS[self.policy.rounding]} (the catalog's rule)"
+
+
+class _MoneyRow:
+    """pagu, pagu murni, realisasi, serapan and sisa of a budget line, an indicator or the total."""
+
+    def __init__(self, row: Row) -> None:
+        self.row = row
+        self.entry = row.entry
+
+    def run(self) -> None:
+        figures = _budget_figures(self.row)
+        if figures is None:
+            for field in MONEY:
+                self.row.skip(field, "no budget line of the catalog stands behind it")
+            return
+        pagu, realisasi, murni, kind = figures
+        for field, right in (("pagu", pagu), ("pagu_murni", murni), ("realisasi", realisasi)):
+            printed = self.row.number(field)
+            if right is None:
+                self.row.skip(field, f"the data gives no {field} for {self.entry.year}")
+            if printed is None or right is None:
+                continue
+            self.row.check(field)
+            if printed != right:
+                cause, why = _why_amount(self.row, field, printed, right, kind)
+                self.row.add(field, printed, right, cause, why)
+        if pagu and realisasi is not None:
+            self.serapan(pagu, realisasi)
+        if pagu is not None and realisasi is not None:
+            self.sisa(pagu - realisasi)
+
+    def serapan(self, pagu: Decimal, realisasi: Decimal) -> None:
+        printed = self.row.number("serapan")
+        if printed is None:
+            return
+        self.row.check("serapan")
+        right, exact = absorption(pagu, realisasi), realisasi * 100 / pagu
+        if verdict(printed, exact, right, SERAPAN_DECIMALS, SERAPAN_ROUNDING) == "right":
+            return
+        row_pagu = self.row.number("pagu") or pagu
+        row_real = self.row.number("realisasi") or realisasi
+        roots = [field for field in ("realisasi", "pagu") if field in self.row.found]
+        if (
+            row_pagu
+            and roots
+            and verdict(printed, row_real * 100 / row_pagu, absorption(row_pagu, row_real), 2, SERAPAN_ROUNDING)
+            != "wrong"
+        ):
+            why = (
+                f"{printed}% follows from the printed {roots[0]} {self.row.found[roots[0]].printed}, which is itself "
+                f"wrong; realisasi {realisasi} of pagu {pagu} gives {right}%"
+            )
+            self.row.add("serapan", printed, right, "follows", why, root=roots[0])
+            return
+        mode = other_rounding(printed, exact, SERAPAN_ROUNDING)
+        if mode is not None:
+            why = (
+                f"{realisasi} / {pagu} x 100 = {short(exact)}: {MODE_WORDS[mode]} to {printed}, rounded half-up {right}"
+            )
+            self.row.add("serapan", printed, right, "rounding", why)
+        else:
+            self.row.add("serapan", printed, right, "arithmetic", f"{realisasi} / {pagu} x 100 = {right}")
+
+    def sisa(self, right: Decimal) -> None:
+        printed = self.row.number("sisa")
+        if printed is None:
+            return
+        self.row.check("sisa")
+        if printed == right:
+            return
+        pagu, realisasi = self.row.number("pagu"), self.row.number("realisasi")
+        roots = [field for field in ("realisasi", "pagu") if field in self.row.found]
+        if pagu is not None and realisasi is not None and pagu - realisasi == printed and roots:
+            why = f"it follows from the printed {roots[0]}, which is itself wrong; the right sisa is {right}"
+            self.row.add("sisa", printed, right, "follows", why, root=roots[0])
+        else:
+            self.row.add("sisa", printed, right, "arithmetic", f"pagu - realisasi = {right}")
+
+
+def _budget_figures(row: Row) -> tuple[Decimal | None, Decimal | None, Decimal | None, str] | None:
+    """The right pagu, realisasi and pagu murni of the row's subject, and what kind of subject it is."""
+    catalog, subject, year = row.catalog, row.subject, row.entry.year
+    year_data = row.data.years.get(year)
+    if subject in catalog.budget:
+        line = row.results.budget.get(subject)
+        murni = year_data.budget[subject].pagu_murni if year_data and subject in year_data.budget else None
+        return (line.pagu, line.realisasi, murni, "line") if line else None
+    if subject == "total":
+        summary, kind = row.results.budget_total, "total"
+    elif subject in catalog.indicators:
+        summary, kind = row.results[subject].budget, "indicator"
+    else:
+        return None
+    if summary is None:
+        return None
+    murni = None
+    if subject == "total" and year_data is not None:
+        values = [year_data.budget[i].pagu_murni for i in summary.lines if i in year_data.budget]
+        if values and all(v is not None for v in values):
+            murni = sum((v for v in values if v is not None), Decimal(0))
+    return summary.pagu, summary.realisasi, murni, kind
+
+
+def _why_amount(row: Row, field: str, printed: Decimal, right: Decimal, kind: str) -> tuple[str, str]:
+    for other_year, other in sorted(row.data.years.items()):
+        figures = other.budget.get(row.subject)
+        if other_year != row.entry.year and figures is not None and getattr(figures, field) == printed:
+            return "copied", f"equal to the {other_year} {field} of the same line; {row.entry.year} has {right}"
+    if kind in ("indicator", "total"):
+        return "rollup", f"the budget lines under it add up to {right}, not {printed}{_left_out(row, field, printed)}"
+    return "arithmetic", f"the {field} of this line is {right} in the data"
+
+
+def _left_out(row: Row, field: str, printed: Decimal) -> str:
+    """Why a printed total is short: the rows printed beside it that its sum leaves out."""
+    from lkip_rules.audit import _table_of
+
+    table = _table_of(row.entry.where)
+    if table is None:
+        return ""
+    lines = [line for line in row.catalog.budget.values() if line.parent is None]
+    printed_rows = [
+        (line.id, getattr(entry, field))
+        for line in lines
+        for entry in row.printed.get(line.id, ())
+        if entry.year == row.entry.year and entry.where.startswith(table) and getattr(entry, field) is not None
+    ]
+    numbers = [value for _, value in printed_rows if isinstance(value, Decimal)]
+    skipped = [f"{value}" for _, value in printed_rows if isinstance(value, str)]
+    if printed_rows and sum(numbers, Decimal(0)) == printed and skipped:
+        return f"; the rows printed in {table} add up to {printed} only when {', '.join(skipped)} is left out"
+    return ""
+
+
+def _decimals(count: int) -> str:
+    return "1 decimal" if count == 1 else f"{count} decimals"
+
+
+def _worked(rule: str, real: Decimal, target: Decimal) -> str:
+    """The polarity rule with the printed numbers put in: "(2 x 3 - 2.79) / 3 x 100"."""
+    worked = rule.replace("2T", f"2 x {target}").replace("R/T", f"{real}/{target}")
+    return worked.replace("R", str(real)).replace("T", str(target))
+
+
+def _same_target(printed: object, right: scoring.Target) -> bool:
+    if isinstance(printed, tuple) and isinstance(right, tuple):
+        return bool(printed[0] == right[0] and printed[1] == right[1])
+    return isinstance(printed, Decimal) and isinstance(right, Decimal) and printed == right
+
+
+def _names(printed: str, code: str, label: str) -> bool:
+    return printed.strip().lower() in (code.lower(), label.lower())

@@ -1,0 +1,195 @@
+"""The audit's rules on a small catalog, every expected figure worked by hand.
+
+412 / 2946 x 100 = 13.985064...: rounded half-up 13.99, truncated 13.98. Against a target of 10 the
+achievement is the printed realisation / 10 x 100: 139.90 (half-up) or 139.80 (truncated).
+Budget line p: pagu 200, realisasi 150 -> serapan 75.00, sisa 50.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import lkip_rules
+from lkip_rules.audit import Audit, audit
+
+CATALOG = """
+[catalog]
+id = "kecil"
+name = "Katalog kecil"
+period = [2025, 2029]
+
+[inputs.a]
+name = "A"
+unit = "orang"
+[inputs.b]
+name = "B"
+unit = "orang"
+
+[indicators.r_down]
+name = "Dibulatkan ke bawah"
+level = "iku"
+unit = "%"
+formula = "a / b * 100"
+rounding = "down"
+targets = { 2025 = 10 }
+
+[indicators.r_up]
+name = "Dibulatkan setengah ke atas"
+level = "iku"
+unit = "%"
+formula = "a / b * 100"
+targets = { 2025 = 10 }
+
+[budget.p]
+name = "Program P"
+level = "program"
+supports = ["r_up"]
+"""
+
+DATA = """
+year = 2025
+
+[inputs]
+a = 412
+b = 2946
+
+[budget.p]
+pagu = 200
+realisasi = 150
+"""
+
+
+def write(tmp_path: Path, reported: str) -> Audit:
+    (tmp_path / "catalog.toml").write_text(CATALOG, "utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "2025.toml").write_text(DATA + reported, "utf-8")
+    return audit(lkip_rules.load_catalog(tmp_path), 2025)
+
+
+def rows(report: Audit) -> set[tuple[str, str, str, str, str, str | None]]:
+    return {(f.subject, f.field, f.printed, f.computed, f.cause, f.root[1] if f.root else None) for f in report}
+
+
+def test_the_declared_rounding_is_the_rule(tmp_path: Path) -> None:
+    report = write(
+        tmp_path,
+        """
+[[reported.r_down]]
+where = "Tabel 1"
+realisation = 13.98
+achievement = 139.8
+
+[[reported.r_down]]
+where = "Tabel 2"
+realisation = 13.99
+""",
+    )
+    # 13.98 and 139.8 are what rounding = "down" prints: right. 13.99 is half-up: wrong for this indicator.
+    assert rows(report) == {("r_down", "realisation", "13.99", "13.98", "rounding", None)}
+    assert "rounded half-up gives 13.99; truncated (the catalog's rule) it is 13.98" in report.findings[0].explanation
+    assert report.checked == 3
+
+
+def test_a_right_figure_is_never_flagged_whatever_is_printed_beside_it(tmp_path: Path) -> None:
+    report = write(
+        tmp_path,
+        """
+[[reported.r_up]]
+where = "Tabel 1"
+realisation = 13.98
+achievement = 139.90
+
+[[reported.p]]
+where = "Tabel 2"
+pagu = 200
+realisasi = 160
+serapan = 75.00
+sisa = 50
+""",
+    )
+    assert rows(report) == {
+        ("r_up", "realisation", "13.98", "13.99", "rounding", None),
+        ("p", "realisasi", "160", "150", "arithmetic", None),
+    }
+
+
+def test_a_wrong_figure_that_follows_from_another_is_listed_under_it_with_the_right_figure(tmp_path: Path) -> None:
+    report = write(
+        tmp_path,
+        """
+[[reported.r_up]]
+where = "Tabel 1"
+realisation = 13.98
+achievement = 139.80
+
+[[reported.p]]
+where = "Tabel 2"
+pagu = 200
+realisasi = 160
+serapan = 80.00
+sisa = 40
+""",
+    )
+    # 13.98 / 10 = 139.80 follows from the wrong 13.98; the right achievement is 139.90. 160 / 200 = 80.00 and
+    # 200 - 160 = 40 follow from the wrong realisasi 160; the right ones are 75.00 and 50.
+    assert rows(report) == {
+        ("r_up", "realisation", "13.98", "13.99", "rounding", None),
+        ("r_up", "achievement", "139.80", "139.90", "follows", "realisation"),
+        ("p", "realisasi", "160", "150", "arithmetic", None),
+        ("p", "serapan", "80.00", "75.00", "follows", "realisasi"),
+        ("p", "sisa", "40", "50", "follows", "realisasi"),
+    }
+    order = [(f.subject, f.field) for f in report]
+    assert order.index(("p", "realisasi")) < order.index(("p", "serapan"))
+    assert all(f.severity == "error" for f in report)
+
+
+def test_fewer_decimals_right_at_that_precision_is_info(tmp_path: Path) -> None:
+    report = write(
+        tmp_path,
+        """
+[[reported.r_up]]
+where = "Tabel 1"
+realisation = 14.0
+achievement = 140
+category = "SB"
+""",
+    )
+    # 13.985064 at 1 decimal is 14.0; 139.90 at 0 decimals is 140: right at the precision printed, so info.
+    assert rows(report) == {
+        ("r_up", "realisation", "14.0", "13.99", "precision", None),
+        ("r_up", "achievement", "140", "139.90", "precision", None),
+    }
+    assert {f.severity for f in report} == {"info"} and len(report.infos) == 2 and not report.errors
+
+
+def test_a_category_that_follows_from_a_wrong_achievement(tmp_path: Path) -> None:
+    report = write(
+        tmp_path,
+        """
+[[reported.r_up]]
+where = "Tabel 1"
+realisation = 13.99
+achievement = 99.9
+category = "B"
+""",
+    )
+    # 99.9 is B (above 80, not above 100) and the B follows from it; 139.90 is SB.
+    assert rows(report) == {
+        ("r_up", "achievement", "99.9", "139.90", "arithmetic", None),
+        ("r_up", "category", "B", "SB", "follows", "achievement"),
+    }
+
+
+def test_nothing_printed_means_nothing_checked(tmp_path: Path) -> None:
+    report = write(tmp_path, "")
+    assert report.checked == 0 and report.findings == () and report.unchecked == ()
+
+
+@pytest.mark.parametrize("bad", ["2025", 2025.0, None])
+def test_the_year_must_be_a_year(tmp_path: Path, bad: object) -> None:
+    write(tmp_path, "")
+    with pytest.raises(lkip_rules.LkipError):
+        audit(lkip_rules.load_catalog(tmp_path), bad)  # type: ignore[arg-type]
