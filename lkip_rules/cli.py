@@ -49,7 +49,8 @@ def _console() -> Console:
 
 
 def reports_errors(command: F) -> F:
-    """Print LkipError messages plainly and exit 1, instead of a traceback."""
+    """Print our errors plainly and exit 1, a file that cannot be read or written likewise; anything
+    else is a bug of ours, said so in one line (exit 3), never a traceback."""
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -58,8 +59,35 @@ def reports_errors(command: F) -> F:
         except LkipError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
+        except OSError as exc:
+            where = f" {exc.filename}" if exc.filename else ""
+            hint = " (is it open in another program?)" if isinstance(exc, PermissionError) else ""
+            click.echo(f"error: cannot use{where}: {exc.strerror or exc}{hint}", err=True)
+            sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug: one line for the user, the details for the report
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc}\nthis is a bug in lkip-rules; please report it with "
+                "the command and the files that caused it",
+                err=True,
+            )
+            sys.exit(3)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _target_file(path: Path) -> bool:
+    """Check that ``path`` can be written as a file; True when it exists (and will be replaced)."""
+    if path.is_dir():
+        raise click.UsageError(f"--output {path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise click.UsageError(f"--output {path}: the folder {path.parent} does not exist; create it first")
+    return path.exists()
+
+
+def _written(path: Path, replaced: bool) -> None:
+    click.echo(f"{path} (replaced the earlier file)" if replaced else f"{path}")
 
 
 def _open(catalog: str | None, data_file: Path | None) -> tuple[Catalog, Data]:
@@ -151,13 +179,14 @@ def evaluate_command(
     """Realisation, achievement and category of every indicator (like Tabel 3.1)."""
     from lkip_rules.reports import tables
 
+    replaced = _target_file(output) if output is not None else False
     found, data = _open(catalog, data_file)
     results = found.evaluate(_year(data, year), data, quarter=quarter)
     if fmt == "xlsx":
         if output is None:
             raise click.UsageError("--format xlsx needs --output FILE.xlsx")
         tables.xlsx(found, results, lang, output)
-        click.echo(f"{output}")
+        _written(output, replaced)
         return
     if fmt == "table" and output is None:
         _console().print(_rich_table(found, results, lang))
@@ -171,7 +200,7 @@ def evaluate_command(
         click.echo(text, nl=False)
     else:
         output.write_text(text, "utf-8")
-        click.echo(f"{output}")
+        _written(output, replaced)
 
 
 def _rich_table(catalog: Catalog, results: Any, lang: Lang) -> Table:
@@ -364,6 +393,7 @@ def bulk_command(
     found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
     if output.suffix.lower() != ".parquet":
         raise click.UsageError(f"--output writes Parquet: name it .parquet, not {output.name}")
+    replaced = _target_file(output)
     keys: dict[str, Any] = {"entity": entity, "year": year_column, "quarter": quarter_column}
     for note in column_report(found, columns_of(source), [k for k in keys.values() if k]):
         click.echo(f"note: {note}", err=True)
@@ -382,11 +412,14 @@ def bulk_command(
         else:
             rows = _bulk_polars(found, source, output, keys)
         progress.update(task, completed=1, total=1)
-    click.echo(f"{output}: {rows:,} rows ({len(found.indicators)} indicators)")
+    note = " (replaced the earlier file)" if replaced else ""
+    click.echo(f"{output}: {rows:,} rows ({len(found.indicators)} indicators){note}")
 
 
 def _bulk_polars(catalog: Catalog, source: Path, output: Path, keys: dict[str, Any]) -> int:
-    import polars as pl
+    from lkip_rules._optional import require
+
+    pl = require("polars", "bulk")
 
     from lkip_rules.bulk import BulkError, evaluate_frame
 
@@ -394,8 +427,13 @@ def _bulk_polars(catalog: Catalog, source: Path, output: Path, keys: dict[str, A
     if suffix == ".parquet":
         frame = pl.scan_parquet(source)
     elif suffix == ".csv":
-        numbers = [k for k in (keys["year"], keys["quarter"]) if k]
-        frame = pl.scan_csv(source, infer_schema_length=0).with_columns([pl.col(k).cast(pl.Int64) for k in numbers])
+        frame = pl.scan_csv(source, infer_schema_length=0)  # every cell as text; numbers are checked later
+        try:
+            names = frame.collect_schema().names()
+        except pl.exceptions.PolarsError as exc:
+            raise BulkError(f"{source}: cannot read the CSV file ({str(exc).splitlines()[0]})") from None
+        numbers = [k for k in (keys["year"], keys["quarter"]) if k and k in names]
+        frame = frame.with_columns([pl.col(k).cast(pl.Int64) for k in numbers])
     else:
         raise BulkError(f"{source}: give a .parquet or .csv file")
     result = evaluate_frame(catalog, frame, **keys)

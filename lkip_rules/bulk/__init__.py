@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lkip_rules._optional import require
 from lkip_rules.bulk.compiler import BulkError
 
 if TYPE_CHECKING:
@@ -25,9 +26,13 @@ __all__ = ["BulkError", "column_report", "columns_of", "evaluate_frame", "run_du
 
 def evaluate_frame(catalog: Catalog, frame: Any, **keys: Any) -> Any:
     """Evaluate ``catalog`` over a Polars frame of (entity, year[, quarter]) rows."""
+    pl = require("polars", "bulk")
     from lkip_rules.bulk.frames import evaluate_frame as run
 
-    return run(catalog, frame, **keys)
+    try:
+        return run(catalog, frame, **keys)
+    except pl.exceptions.PolarsError as exc:  # e.g. a year that is no whole number
+        raise BulkError(f"Polars: {str(exc).splitlines()[0]}") from None
 
 
 def sql(catalog: Catalog, source: str = "lkip_input", *, columns: Sequence[str] | None = None, **keys: Any) -> str:
@@ -61,7 +66,7 @@ def column_report(catalog: Catalog, columns: Sequence[str], keys: Sequence[str])
 
 def columns_of(source: Path) -> list[str]:
     """The column names of a Parquet or CSV file."""
-    import duckdb
+    duckdb = require("duckdb", "bulk")
 
     try:
         con = duckdb.connect()
@@ -78,15 +83,18 @@ def run_duckdb(catalog: Catalog, source: Path, output: Path, *, progress: bool =
 
     Returns the number of result rows.
     """
-    import duckdb
+    duckdb = require("duckdb", "bulk")
 
     relation = _reader(source)
     con = duckdb.connect()
     try:
         con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
         con.execute(f"CREATE VIEW lkip_input AS SELECT * FROM {relation}")
-        columns = [row[0] for row in con.execute("DESCRIBE lkip_input").fetchall()]
+        described = {row[0]: str(row[1]) for row in con.execute("DESCRIBE lkip_input").fetchall()}
+        columns = list(described)
         text = sql(catalog, "lkip_input", columns=columns, **keys)
+        key_names = [keys.get("entity", "entity"), keys.get("year", "year"), keys.get("quarter")]
+        _check_inputs(con, catalog, described, [k for k in key_names if k])
         key_list = ", ".join(
             f'"{k}"' for k in [keys.get("entity", "entity"), keys.get("year", "year"), keys.get("quarter")] if k
         )
@@ -98,10 +106,52 @@ def run_duckdb(catalog: Catalog, source: Path, output: Path, *, progress: bool =
         con.execute(f"COPY ({text}) TO '{_literal_path(output)}' (FORMAT PARQUET)")
         counted = con.execute(f"SELECT COUNT(*) FROM read_parquet('{_literal_path(output)}')").fetchone()
     except duckdb.Error as exc:
-        raise BulkError(f"DuckDB: {exc}") from None
+        raise BulkError(f"DuckDB: {str(exc).splitlines()[0]}") from None
     finally:
         con.close()
     return int(counted[0]) if counted else 0
+
+
+_NUMBER_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT", "DOUBLE", "DECIMAL", "REAL")
+
+
+def _check_inputs(con: Any, catalog: Catalog, described: dict[str, str], keys: list[str]) -> None:
+    """As evaluate_frame: figure columns hold numbers, every value a figure, counts whole."""
+    from lkip_rules.bulk.inputs import LIMIT, check_kinds, counts, figure_columns, refuse
+    from lkip_rules.bulk.sqlgen import q
+
+    for key in keys[1:]:  # the year and the quarter are whole numbers
+        kind = described.get(key, "")
+        if kind and not kind.lstrip("U").startswith(("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT")):
+            raise BulkError(f"the '{key}' column must hold whole numbers, but it is {kind}; check its values")
+    figures = figure_columns(catalog, list(described))
+    kinds = {name: _duck_kind(described[name]) for name in figures}
+    check_kinds(kinds)
+    if not figures:
+        return
+    whole = counts(catalog, figures)
+
+    def bad(name: str) -> str:
+        value = f"CAST({q(name)} AS DOUBLE)"
+        fraction = f" OR {value} <> FLOOR({value})" if name in whole else ""
+        return f"(isnan({value}) OR isinf({value}) OR ABS({value}) >= {LIMIT!r}{fraction})"
+
+    which = " ".join(f"WHEN {bad(name)} THEN '{name}'" for name in figures)
+    values = ", ".join(f"CAST({q(n)} AS DOUBLE)" for n in figures)
+    found = con.execute(
+        f"SELECT CASE {which} END, {', '.join(q(k) for k in keys)}, {values} "
+        f"FROM lkip_input WHERE {' OR '.join(bad(name) for name in figures)} LIMIT 1"
+    ).fetchone()
+    if found:
+        column = found[0]
+        value = found[1 + len(keys) + figures.index(column)]
+        raise refuse(column, dict(zip(keys, found[1 : 1 + len(keys)], strict=True)), value, column in whole)
+
+
+def _duck_kind(kind: str) -> str:
+    if kind.startswith(_NUMBER_TYPES) or (kind.startswith("U") and kind[1:].startswith(_NUMBER_TYPES)):
+        return "number"
+    return "text" if kind == "VARCHAR" else f"a {kind} column"
 
 
 def _literal_path(path: Path) -> str:

@@ -327,15 +327,8 @@ class Compiler(Generic[E]):
         """A parent without a formula: its children's printed achievements, combined."""
         b, policy, c = self.b, ind.policy, _Columns(ind.id, self.b)
         if not children:
-            return [
-                [
-                    (c.name("printed_real"), b.null()),
-                    (c.name("printed_ach"), b.null()),
-                    (c.name("category"), b.null()),
-                    (c.name("status"), b.text("error")),
-                ]
-            ]
-        values = [b.col(f"{child.id}__printed_ach") for child in children]
+            return [_failed(ind.id, b)]
+        values: list[E] = [b.col(f"{child.id}__printed_ach") for child in children]
         weights = [child.weight or Decimal(0) for child in children]
         if ind.aggregate == "min":
             combined = b.least(values)
@@ -365,6 +358,13 @@ class Compiler(Generic[E]):
             (c.name("category"), b.case([(ok, self._category(ind, c("ach_rounded")))], b.null())),
         ]
         return [first, second]
+
+
+def _failed(indicator_id: str, b: Backend[E]) -> list[tuple[str, E]]:
+    """The columns of an indicator that cannot be computed: status error, no figures."""
+    c = _Columns(indicator_id, b)
+    nothing = [(c.name(part), b.null()) for part in ("real_rounded", "printed_real", "printed_ach", "category")]
+    return [*nothing, (c.name("status"), b.text("error"))]
 
 
 def _added(b: Backend[E], values: Sequence[E]) -> E:
@@ -415,15 +415,21 @@ def levels(catalog: Catalog) -> list[list[Indicator]]:
 
 def plan(catalog: Catalog, compiler: Compiler[E], given: set[str]) -> Stages[E]:
     """Every column to compute, in stages: for each level of indicators, their realisations
-    (a column ``id`` in the input is a realisation given directly), then their scores."""
+    (a column ``id`` in the input is a realisation given directly), then their scores. An
+    indicator an error of the catalog touches is ``error`` on every row, as in the scalar path."""
+    from lkip_rules.validation import touched
+
     b = compiler.b
+    blocked = touched(catalog, catalog.catalog_issues())
     stages: Stages[E] = []
     for group in levels(catalog):
         raw: list[tuple[str, E]] = []
         real: list[tuple[str, E]] = []
         scoring: Stages[E] = []
         for ind in group:
-            if ind.aggregated:
+            if ind.id in blocked:
+                parts = [_failed(ind.id, b)]
+            elif ind.aggregated:
                 parts = compiler.aggregate(ind, catalog.children(ind.id))
             else:
                 value, err = compiler.realisation(ind)
@@ -456,7 +462,9 @@ def check_keys(columns: Sequence[str], entity: str, year: str, quarter: str | No
     keys = [entity, year] + ([quarter] if quarter else [])
     for key in keys:
         if key not in columns:
-            raise BulkError(f"the input has no '{key}' column; it has {', '.join(columns)}")
+            shown = ", ".join(columns) if len(columns) <= 30 else ", ".join(columns[:30]) + ", ..."
+            hint = "; the file seems separated by ';': save it as comma-separated CSV" if ";" in shown else ""
+            raise BulkError(f"the input has no '{key}' column; it has {shown}{hint}")
     if quarter is None and "quarter" in columns:
         raise BulkError(
             "the input has a 'quarter' column: name it as the quarter column (quarter='quarter', "

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from lkip_rules.bulk.compiler import BulkError, Compiler, Lag, check_keys, output_scale, plan
+from lkip_rules.bulk.inputs import LIMIT, check_kinds, counts, refuse
 from lkip_rules.bulk.polars_backend import PolarsBackend
 
 if TYPE_CHECKING:
@@ -24,8 +25,14 @@ def evaluate_frame(
 ) -> pl.DataFrame:
     """One row per (entity, year[, quarter], indicator): printed realisation and achievement,
     category code and status, computed with the catalog's policies."""
+    if not isinstance(frame, (pl.DataFrame, pl.LazyFrame)):
+        raise BulkError(f"give a Polars DataFrame or LazyFrame, not {type(frame).__name__}")
     lazy = frame.lazy()
-    columns = lazy.collect_schema().names()
+    try:
+        schema = lazy.collect_schema()
+    except pl.exceptions.PolarsError as exc:  # an empty or unreadable file behind a lazy scan
+        raise BulkError(f"Polars cannot read the input: {str(exc).splitlines()[0]}") from None
+    columns = schema.names()
     keys = check_keys(columns, entity, year, quarter)
     duplicated = lazy.select(keys).filter(pl.struct(keys).is_duplicated()).head(1).collect()
     if duplicated.height:
@@ -36,10 +43,12 @@ def evaluate_frame(
     inputs = [name for name in catalog.inputs if name in columns]
     given = [name for name in catalog.indicators if name in columns]
     absent = [name for name in catalog.inputs if name not in columns]  # missing data, never 0
+    check_kinds({name: _kind(schema[name]) for name in inputs + given})
     lazy = lazy.with_columns(
         [pl.col(name).cast(pl.Float64) for name in inputs + given]
         + [pl.lit(None, dtype=pl.Float64).alias(name) for name in absent]
     )
+    _check_values(catalog, lazy, keys, inputs + given)
     if quarter:
         lazy = _roll_up(catalog, lazy, inputs, entity, year, quarter)
     compiler = Compiler(catalog, PolarsBackend(), year)
@@ -65,6 +74,36 @@ def evaluate_frame(
         for ind_id in catalog.indicators
     ]
     return pl.concat(parts, rechunk=False)
+
+
+def _kind(dtype: pl.DataType) -> str:
+    if dtype.is_numeric() or dtype == pl.Null:
+        return "number"
+    return "text" if dtype == pl.String else f"a {dtype} column"
+
+
+def _check_values(catalog: Catalog, lazy: pl.LazyFrame, keys: list[str], figures: list[str]) -> None:
+    """Every figure finite, within bounds, and whole for a count; else the first bad one, named."""
+    if not figures:
+        return
+    whole = counts(catalog, figures)
+    bad = {
+        name: pl.col(name).is_nan()
+        | pl.col(name).is_infinite()
+        | (pl.col(name).abs() >= LIMIT)
+        | ((pl.col(name) != pl.col(name).floor()) if name in whole else pl.lit(False))
+        for name in figures
+    }
+    try:
+        found = lazy.filter(pl.any_horizontal(list(bad.values()))).select(*keys, *figures).head(1).collect()
+    except pl.exceptions.PolarsError as exc:  # e.g. text that is no number in an input column
+        raise BulkError(f"Polars: {str(exc).splitlines()[0]}") from None
+    if found.height:
+        row = found.row(0, named=True)
+        for name in figures:
+            value = row[name]
+            if value is not None and (value != value or abs(value) >= LIMIT or (name in whole and value % 1)):
+                raise refuse(name, {k: row[k] for k in keys}, value, name in whole)
 
 
 def _join_lags(lazy: pl.LazyFrame, lags: Iterable[Lag], entity: str, year: str, quarter: str | None) -> pl.LazyFrame:

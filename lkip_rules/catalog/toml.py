@@ -101,7 +101,11 @@ def locate(text: str, path: tuple[str, ...]) -> int:
 @functools.lru_cache(maxsize=32)
 def _index(text: str) -> dict[tuple[str, ...], int]:
     # Keyed by the text itself: Python caches a string's hash, so a repeated look-up is cheap.
-    return _Indexer(text).run()
+    indexer = _Indexer(text)
+    try:
+        return indexer.run()
+    except RecursionError:  # lists nested hundreds deep: the keys found so far still tell lines
+        return indexer.lines
 
 
 class _Indexer:

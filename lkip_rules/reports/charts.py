@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lkip_rules._optional import require
 from lkip_rules.locale import Lang
 from lkip_rules.results import IndicatorResult, Results
 
@@ -17,8 +18,7 @@ CHARTED_LEVELS = ("sasaran", "iku", "program")
 
 def write_all(catalog: Catalog, results: Results, directory: Path, lang: Lang) -> list[Path]:
     """One chart per sasaran, IKU and program indicator with figures, and one summary."""
-    import matplotlib
-
+    matplotlib = require("matplotlib", "charts")
     matplotlib.use("Agg")  # files only; never a window
     directory.mkdir(parents=True, exist_ok=True)
     written = []

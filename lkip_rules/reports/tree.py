@@ -50,13 +50,15 @@ def _indicator(r: IndicatorResult, lang: Lang) -> str:
 def _budget_under(node: Tree, indicator_id: str, catalog: Catalog, results: Results, lang: Lang) -> None:
     for line in catalog.budget.values():
         if indicator_id in line.supports:
-            _budget_line(node, results.budget[line.id], catalog, results, lang)
+            _budget_line(node, results.budget[line.id], catalog, results, lang, frozenset())
 
 
-def _budget_line(node: Tree, line: BudgetResult, catalog: Catalog, results: Results, lang: Lang) -> None:
+def _budget_line(
+    node: Tree, line: BudgetResult, catalog: Catalog, results: Results, lang: Lang, above: frozenset[str]
+) -> None:
     spent = f"{number(line.serapan, lang)}%" if line.serapan is not None else line.status
     warn = " [red]![/red]" if line.adds_up is False else ""
     child = node.add(f"[green]{line.level}[/green] {line.name} — Rp {number(line.pagu, lang)}, serapan {spent}{warn}")
     for other in catalog.budget.values():
-        if other.parent == line.id:
-            _budget_line(child, results.budget[other.id], catalog, results, lang)
+        if other.parent == line.id and other.id not in above | {line.id}:  # a parent cycle is drawn once
+            _budget_line(child, results.budget[other.id], catalog, results, lang, above | {line.id})

@@ -1,0 +1,169 @@
+"""Figures from several sources: merged cell by cell, never silently dropped, checked as counts."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+import lkip_rules
+from lkip_rules import Data
+from lkip_rules.errors import ArgumentError, CatalogError, CatalogValidationError, InvalidValueError
+
+CATALOG = """[catalog]
+id = "t"
+name = "T"
+period = [2024, 2029]
+
+[inputs.aktif]
+name = "Koperasi aktif"
+unit = "unit"
+[inputs.sehat]
+name = "Koperasi sehat"
+unit = "unit"
+[inputs.omzet]
+name = "Omzet"
+unit = "Rp"
+rollup = "sum"
+
+[indicators.persen_sehat]
+name = "Persentase koperasi sehat"
+level = "iku"
+unit = "%"
+numerator = "sehat"
+denominator = "aktif"
+multiplier = 100
+targets = { 2024 = 5, 2025 = 5 }
+
+[indicators.omzet_total]
+name = "Omzet"
+level = "iku"
+unit = "Rp"
+formula = "omzet"
+targets = { 2025 = 100 }
+
+[budget.p]
+name = "Program P"
+level = "program"
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "catalog.toml").write_text(CATALOG, "utf-8")
+    (tmp_path / "data").mkdir()
+    return tmp_path
+
+
+def data_file(folder: Path, name: str, text: str) -> None:
+    (folder / "data" / name).write_text(text, "utf-8")
+
+
+def test_a_count_with_a_fraction_is_an_error_with_its_likely_meaning(folder: Path) -> None:
+    data_file(folder, "2025.toml", "[inputs]\naktif = 1.982\nsehat = 60\n")
+    catalog = lkip_rules.load_catalog(folder)
+    issue = next(i for i in catalog.validate() if i.code == "fractional-count")
+    assert (issue.severity, issue.key_path, issue.line, issue.file.endswith("2025.toml")) == (
+        "error",
+        "inputs.aktif",
+        2,
+        True,
+    )
+    assert "'aktif' counts unit, so 1.982 cannot be right: 1.982 — did you mean 1982? write 1982 or 1_982" in (
+        issue.message
+    )
+    with pytest.raises(CatalogValidationError):  # never a realisation of 3027.25% with status ok
+        catalog.evaluate(2025)
+
+
+def test_a_percentage_of_counts_above_100_is_a_warning(folder: Path) -> None:
+    data_file(folder, "2025.toml", "[inputs]\naktif = 98\nsehat = 197\n")
+    catalog = lkip_rules.load_catalog(folder)
+    issue = next(i for i in catalog.validate() if i.code == "implausible-percentage")
+    # 197 / 98 x 100 = 201.0204...: a part larger than its whole
+    assert issue.severity == "warning" and issue.key_path == "indicators.persen_sehat"
+    assert "in 2025 the figures give 201.02%" in issue.message
+    assert catalog.evaluate(2025)["persen_sehat"].realisation == D("201.02")  # a warning does not stop it
+
+
+def test_two_files_for_one_year_merge_cell_by_cell(folder: Path) -> None:
+    data_file(folder, "2025.toml", "[inputs]\naktif = 982\nomzet = { q1 = 10, q2 = 20 }\n")
+    data_file(folder, "revisi.toml", "year = 2025\n[inputs]\nsehat = 60\nomzet = { q3 = 30, q4 = 40 }\n")
+    results = lkip_rules.load_catalog(folder).evaluate(2025)
+    assert results["persen_sehat"].realisation == D("6.11")  # 60 / 982 x 100 = 6.1099...
+    assert results["omzet_total"].realisation == D("100.00")  # 10 + 20 + 30 + 40
+
+
+def test_the_same_cell_twice_with_different_values_names_both_places(folder: Path) -> None:
+    data_file(folder, "2025.toml", "[inputs]\naktif = 982\nomzet = { q1 = 10 }\n")
+    data_file(folder, "revisi.toml", "year = 2025\n[inputs]\naktif = 990\nomzet = { q1 = 11 }\n")
+    with pytest.raises(CatalogError) as caught:
+        _ = lkip_rules.load_catalog(folder).data
+    text = str(caught.value)
+    assert "input 'aktif' for 2025 is given twice with different values: 982 in" in text
+    assert "2025.toml (line 2) and 990 in" in text and "revisi.toml (line 3)" in text
+    assert "input 'omzet' q1 for 2025" in text  # both conflicts, reported together
+
+
+def test_a_yearly_value_and_quarters_of_one_input_in_two_files_is_an_error(folder: Path) -> None:
+    data_file(folder, "2025.toml", "[inputs]\nomzet = 100\n")
+    data_file(folder, "revisi.toml", "year = 2025\n[inputs]\nomzet = { q1 = 11 }\n")
+    with pytest.raises(CatalogError, match=r"given twice with different values: 100 in .* and quarters q1 = 11"):
+        _ = lkip_rules.load_catalog(folder).data
+
+
+def test_a_file_name_that_is_not_a_year_needs_a_year_key(folder: Path) -> None:
+    data_file(folder, "02025.toml", "[inputs]\naktif = 982\n")
+    with pytest.raises(CatalogError, match="the year is unknown"):
+        _ = lkip_rules.load_catalog(folder).data
+
+
+def test_from_values_takes_string_years_quarters_budget_benchmarks_and_printed_figures(folder: Path) -> None:
+    catalog = lkip_rules.load_catalog(folder)
+    data = Data.from_values(
+        {"aktif": {"2025": 982}, "sehat": {"2025": "60"}, "omzet": {2025: {"q1": 10, "q2": 20, 3: 30, 4: 40}}},
+        budget={"p": {2025: {"pagu": 200, "realisasi": "150"}}},
+        benchmarks={"persen_sehat": {2025: {"source": "Nasional", "realisation": "7.5"}}},
+        reported={"persen_sehat": {2025: {"where": "Tabel 1", "realisation": "6,1", "achievement": "122.2"}}},
+        catalog=catalog,
+    )
+    results = catalog.evaluate(2025, data)
+    assert results["persen_sehat"].realisation == D("6.11")
+    assert results["omzet_total"].realisation == D("100.00")
+    assert (results.budget["p"].pagu, results.budget["p"].serapan) == (D(200), D("75.00"))
+    assert results["persen_sehat"].benchmark is not None and results["persen_sehat"].benchmark.realisation == D("7.5")
+    from lkip_rules.audit import audit
+
+    report = audit(catalog, 2025, data)
+    # 6,1 is 6.11 at one decimal (info); 6.11 / 5 x 100 = 122.20, printed 122.2: right
+    assert [(f.field, f.severity) for f in report] == [("realisation", "info")]
+
+
+def test_from_values_refuses_what_it_cannot_read() -> None:
+    with pytest.raises(ArgumentError, match="'20x5' is not a year"):
+        Data.from_values({"aktif": {"20x5": 1}})
+    with pytest.raises(InvalidValueError, match=r"aktif\[2025\] is the float 0\.1"):
+        Data.from_values({"aktif": {2025: 0.1}})
+    with pytest.raises(ArgumentError, match="'q5' is not a quarter"):
+        Data.from_values({"omzet": {2025: {"q5": 1}}})
+    with pytest.raises(InvalidValueError, match="too large"):
+        Data.from_values({"aktif": {2025: 10**20}})
+
+
+def test_from_values_with_the_catalog_names_the_nearest_input(folder: Path) -> None:
+    catalog = lkip_rules.load_catalog(folder)
+    with pytest.raises(CatalogValidationError, match="'aktf' is not a declared input; did you mean 'aktif'"):
+        Data.from_values({"aktf": {2025: 982}}, catalog=catalog)
+    # Without the catalog, evaluating refuses the same data rather than ignore the figure.
+    with pytest.raises(CatalogValidationError, match="did you mean 'aktif'"):
+        catalog.evaluate(2025, Data.from_values({"aktf": {2025: 982}}))
+
+
+def test_last_years_figures_stay_when_this_years_are_missing(folder: Path) -> None:
+    data_file(folder, "2024.toml", "[inputs]\naktif = 900\nsehat = 45\n")
+    data_file(folder, "2025.toml", "[inputs]\naktif = 982\n")
+    result = lkip_rules.load_catalog(folder).evaluate(2025)["persen_sehat"]
+    assert result.status == "missing-data"
+    assert result.previous is not None and result.previous.realisation == D("5.00")  # 45 / 900 x 100
+    assert result.previous.achievement == D("100.00") and result.previous.trend is None
