@@ -257,7 +257,7 @@ class CatalogErrors(CatalogError):
         flat = [item for error in errors for item in (error.errors if isinstance(error, CatalogErrors) else [error])]
         self.errors = flat
         first = flat[0]
-        LkipError.__init__(self, "\n".join([f"{len(flat)} errors:", *(str(error) for error in flat)]))
+        LkipError.__init__(self, "\n".join([f"{len(flat)} errors:", *_listed([str(error) for error in flat])]))
         self.message, self.file, self.key_path = first.message, first.file, first.key_path
         self.lineno, self.colno, self.hint = first.lineno, first.colno, first.hint
 
@@ -276,5 +276,15 @@ class CatalogValidationError(LkipError):
     def __init__(self, issues: list[object]) -> None:
         self.issues = issues
         lines = [f"{len(issues)} problem{'s' if len(issues) != 1 else ''} in the catalog:"]
-        lines += [str(issue) for issue in issues]
+        lines += _listed([str(issue) for issue in issues])
         super().__init__("\n".join(lines))
+
+
+SHOWN = 50
+"""Errors a message lists; the rest are counted (the exception's list keeps them all)."""
+
+
+def _listed(lines: list[str]) -> list[str]:
+    if len(lines) <= SHOWN:
+        return lines
+    return [*lines[:SHOWN], f"... and {len(lines) - SHOWN:,} more ('lkip check' lists them all)"]

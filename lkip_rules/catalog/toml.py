@@ -139,18 +139,11 @@ class _Indexer:
         return self.text[self.pos] if self.pos < len(self.text) else ""
 
     def skip_blank(self, newlines: bool) -> None:
-        while self.pos < len(self.text):
-            char = self.text[self.pos]
-            if char == "#":
-                end = self.text.find("\n", self.pos)
-                self.pos = len(self.text) if end < 0 else end
-            elif char == "\n" and newlines:
-                self.line += 1
-                self.pos += 1
-            elif char in " \t\r":
-                self.pos += 1
-            else:
-                return
+        found = (_BLANK_LINES if newlines else _BLANK).match(self.text, self.pos)
+        assert found is not None  # both patterns match the empty string
+        if newlines:
+            self.line += self.text.count("\n", self.pos, found.end())
+        self.pos = found.end()
 
     def record(self, path: tuple[str, ...]) -> None:
         self.lines.setdefault(path, self.line)
@@ -188,13 +181,13 @@ class _Indexer:
             self.pos += 1
 
     def key(self) -> str:
-        char = self.peek()
-        if char in "\"'":
+        if self.peek() in "\"'":
             return self.string()
-        start = self.pos
-        while self.pos < len(self.text) and (self.text[self.pos].isalnum() or self.text[self.pos] in "_-"):
-            self.pos += 1
-        return self.text[start : self.pos]
+        found = _BARE.match(self.text, self.pos)
+        if found is None:
+            return ""
+        self.pos = found.end()
+        return found.group()
 
     def value(self, path: tuple[str, ...]) -> None:
         char = self.peek()
@@ -205,8 +198,9 @@ class _Indexer:
         elif char in "\"'":
             self.string()
         else:  # numbers, dates, booleans: up to a delimiter
-            while self.pos < len(self.text) and self.text[self.pos] not in ",]}\n#":
-                self.pos += 1
+            found = _SCALAR.match(self.text, self.pos)
+            assert found is not None  # matches the empty string
+            self.pos = found.end()
 
     def array(self, path: tuple[str, ...]) -> None:
         self.pos += 1
@@ -250,22 +244,27 @@ class _Indexer:
     def string(self) -> str:
         quote = self.text[self.pos]
         multi = self.text.startswith(quote * 3, self.pos)
-        delimiter = quote * 3 if multi else quote
-        self.pos += len(delimiter)
-        start = self.pos
-        while self.pos < len(self.text):
-            if quote == '"' and self.text[self.pos] == "\\":
-                self.line += self.text.startswith("\n", self.pos + 1)
-                self.pos += 2
-                continue
-            if self.text.startswith(delimiter, self.pos):
-                break
-            if self.text[self.pos] == "\n":
-                self.line += 1
-            self.pos += 1
-        body = self.text[start : self.pos]
-        self.pos += len(delimiter)
+        pattern = _STRINGS[(quote, multi)]
+        found = pattern.match(self.text, self.pos)
+        if found is None:  # only on text tomllib refused: the rest is this string
+            self.pos = len(self.text)
+            return ""
+        self.line += found.group(1).count("\n")
+        self.pos = found.end()
+        body = found.group(1)
         while multi and self.peek() == quote:  # up to two quotes may close a multi-line string
             body += quote
             self.pos += 1
         return body
+
+
+_BLANK = re.compile(r"(?:[ \t\r]+|#[^\n]*)*")
+_BLANK_LINES = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+_SCALAR = re.compile(r"[^,\]}\n#]*")
+_STRINGS = {
+    ('"', False): re.compile(r'"((?:[^"\\\n]|\\.)*)"'),
+    ("'", False): re.compile(r"'([^'\n]*)'"),
+    ('"', True): re.compile(r'"""((?:[^\\]|\\.)*?)"""', re.DOTALL),
+    ("'", True): re.compile(r"\'\'\'(.*?)\'\'\'", re.DOTALL),
+}
