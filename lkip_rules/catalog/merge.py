@@ -54,8 +54,7 @@ def _conflict(path: CellPath, first: object, where: YearData, value: object, par
         return f"{_show(shown)} in {source.file}" + (f" ({place} {line})" if line else "")
 
     return CatalogError(
-        f"{_name(path)} for {part.year} is given twice with different values: {at(where, first)} "
-        f"and {at(part, value)}",
+        f"{_name(path)} for {part.year} is given twice with different values: {at(where, first)} and {at(part, value)}",
         file=part.file,
         key_path=".".join(path),
         lineno=part.line_of(path),
@@ -128,9 +127,7 @@ def _origin(cells: _Cells, name: str) -> YearData:
     return cells.seen[("inputs", name)][1]
 
 
-def _fields(
-    section: str, name: str, record: object, part: YearData, merged: dict[str, object], cells: _Cells
-) -> None:
+def _fields(section: str, name: str, record: object, part: YearData, merged: dict[str, object], cells: _Cells) -> None:
     for field, value in attrs.asdict(record, recurse=False).items():  # type: ignore[arg-type]
         if value not in (None, "") and cells.put((section, name, field), value, part):
             merged.setdefault(field, value)

@@ -278,6 +278,7 @@ INDICATOR_FIELDS: dict[str, Checker] = {
     **POLICY_FIELDS,
 }
 
+
 def boolean(value: Any, ctx: Context, path: Path) -> bool:
     if not isinstance(value, bool):
         raise ctx.error(path, f"expected true or false, got {_kind(value)}")

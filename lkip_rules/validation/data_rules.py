@@ -87,7 +87,7 @@ def _whole_meant(figure: Decimal) -> str:
         whole = int(thousands)
         return (
             f"{figure} — did you mean {whole}? write {whole} or {whole:_} (numbers have no thousands "
-            'separators); if it is not a count, declare count = false on the input'
+            "separators); if it is not a count, declare count = false on the input"
         )
     return "a count is a whole number; if this input is no count, declare count = false on it"
 
