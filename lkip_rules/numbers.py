@@ -43,5 +43,5 @@ def _fraction_digits(value: Decimal) -> int:
 
 def _short(value: Decimal) -> str:
     """A number for a message: never thousands of digits long."""
-    text = str(value)
+    text = format(value, "f")  # 0.0000000000001, never 1E-13
     return text if len(text) <= 40 else f"{text[:20]}…{text[-8:]} ({len(text)} characters)"

@@ -56,9 +56,15 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def text(value: Any, ctx: Context, path: Path) -> str:
     if not isinstance(value, str):
         raise ctx.error(path, f"expected text, got {_kind(value)}", 'write it in quotes: "..."')
+    found = _CONTROL.search(value)
+    if found:  # invisible, and no workbook or document can carry it
+        raise ctx.error(path, f"the text holds the control character U+{ord(found[0]):04X}", "delete it")
     return value
 
 

@@ -1,16 +1,25 @@
-"""The evaluation table (like the report's Tabel 3.1), in any output format."""
+"""The evaluation table (like the report's Tabel 3.1), in any output format.
+
+Exports never carry a live spreadsheet formula from the catalog's text (OWASP, CSV injection): in
+a workbook every text cell is stored as text, and in CSV a text cell that starts like a formula
+(``=``, ``+``, ``-``, ``@``, tab, carriage return) gets a leading ``'``. Numbers are written plainly.
+openpyxl (extra ``excel``) is imported only to write a workbook.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from lkip_rules._optional import require
 from lkip_rules.catalog.schema import LEVELS
+from lkip_rules.errors import LkipError
 from lkip_rules.locale import HEADERS, STATUS, Lang, label, message, number
 from lkip_rules.results import IndicatorResult, Results
 
@@ -32,6 +41,9 @@ COLUMNS = (
     "status",
 )
 Cell = str | Decimal | None
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
+MAX_WORKBOOK_TEXT = 32_767  # characters an Excel cell holds
+_NOT_IN_WORKBOOKS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 cannot carry
 
 
 def ordered(results: Results) -> list[IndicatorResult]:
@@ -100,10 +112,21 @@ def csv_text(catalog: Catalog, results: Results, lang: Lang) -> str:
     writer = csv.writer(out)
     writer.writerow(["id", *headers(lang)])
     for result, row in zip(ordered(results), rows(catalog, results, lang), strict=True):
-        writer.writerow(
-            [result.id, *("" if c is None else format(c, "f") if isinstance(c, Decimal) else c for c in row)]
-        )
+        writer.writerow([_csv_cell(cell) for cell in (result.id, *row)])
     return out.getvalue()
+
+
+def _csv_cell(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, Decimal):
+        return format(cell, "f")  # ours, so -5.25 stays a number
+    return inert(cell)
+
+
+def inert(text: str) -> str:
+    """Text no spreadsheet runs as a formula: a leading ' when it starts like one."""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def json_text(results: Results) -> str:
@@ -111,17 +134,17 @@ def json_text(results: Results) -> str:
 
 
 def xlsx(catalog: Catalog, results: Results, lang: Lang, path: Path) -> None:
-    """A workbook: the table, one sheet of budget lines; numbers stay numbers."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
+    """A workbook: the table, one sheet of budget lines; numbers stay numbers, text stays text."""
+    openpyxl = require("openpyxl", "excel")
+    bold = require("openpyxl.styles", "excel").Font(bold=True)
+    book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = f"Capaian {results.year}" if lang == "id" else f"Results {results.year}"
     _sheet(
         sheet,
         ["id", *headers(lang)],
         [[r.id, *row] for r, row in zip(ordered(results), rows(catalog, results, lang), strict=True)],
+        bold,
     )
     if results.budget:
         budget = book.create_sheet("Anggaran" if lang == "id" else "Budget")
@@ -134,17 +157,38 @@ def xlsx(catalog: Catalog, results: Results, lang: Lang, path: Path) -> None:
             budget,
             [names["id"], names["level"], names["indicator"], names["pagu"], names["realisasi"], names["serapan"]],
             budget_rows,
+            bold,
         )
-    for ws in book.worksheets:
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-    book.save(path)
+    try:
+        book.save(path)
+    except OSError as exc:
+        raise LkipError(f"{path}: cannot write the workbook: {exc.strerror or exc}") from None
 
 
-def _sheet(sheet: object, head: Sequence[str], body: Sequence[Sequence[Cell]]) -> None:
-    sheet.append(list(head))  # type: ignore[attr-defined]
-    for row in body:
-        sheet.append(list(row))  # type: ignore[attr-defined]
-    for column in sheet.columns:  # type: ignore[attr-defined]
-        width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(60, max(8, width + 2))  # type: ignore[attr-defined]
+def _sheet(sheet: Any, head: Sequence[str], body: Sequence[Sequence[Cell]], bold: Any) -> None:
+    for row, values in enumerate([head, *body], start=1):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=column, value=_workbook_text(value, sheet.title, row, head[column - 1]))
+            if isinstance(value, str):
+                cell.data_type = "s"  # openpyxl makes text starting with "=" a live formula; text stays text
+            if row == 1:
+                cell.font = bold
+    for cells in sheet.columns:
+        width = max(len(str(c.value)) if c.value is not None else 0 for c in cells)
+        sheet.column_dimensions[cells[0].column_letter].width = min(60, max(8, width + 2))
+
+
+def _workbook_text(value: Cell, sheet: str, row: int, column: str) -> Cell:
+    """``value``, or an error for text a workbook cannot hold (openpyxl would fail or cut it short)."""
+    if not isinstance(value, str):
+        return value
+    found = _NOT_IN_WORKBOOKS.search(value)
+    problem = f"the control character U+{ord(found[0]):04X}" if found else None
+    if len(value) > MAX_WORKBOOK_TEXT:
+        problem = f"{len(value):,} characters, more than the {MAX_WORKBOOK_TEXT:,} of an Excel cell"
+    if problem is None:
+        return value
+    raise LkipError(
+        f"sheet {sheet!r}, row {row}, column {column!r}: the text {value[:40]!r} holds {problem}; "
+        "change it in the catalog"
+    )

@@ -1,0 +1,89 @@
+"""Planners' figures as CSV or XLSX, in one documented layout, with the row or cell in errors.
+
+Layout — a header row, then one figure a row:
+
+    input,year,quarter,value
+    koperasi_aktif,2025,,982
+    penjualan,2025,1,10
+
+The rules (each broken rule is a CatalogError naming the file, the row or cell, and what to do):
+
+- The header is ``input,year,quarter,value`` (any letter case). After the fourth column every cell
+  must be empty, in the header and in every row. A blank row is skipped; spaces around a cell's
+  text are ignored.
+- ``input`` is an input id: lower case letters, digits and ``_``, not starting with a digit.
+- ``year`` is a whole number from 1900 to 2200. ``quarter`` is empty for a yearly figure, or 1-4.
+  A file gives each figure (input, year, quarter) once, and an input has either a yearly figure
+  or quarters in a year, not both.
+- ``value`` is a number, ``-`` for a negative one, with a point or a comma for decimals and no
+  thousands separators: ``1234.5`` or ``1234,5`` (and ``0.125``: a thousands group never starts
+  with 0). Text that
+  reads as grouped by thousands is refused with both readings spelled out: ``1.982`` (1982, or
+  1,982?), ``12.345.678``, ``1.234,56``, ``12,345,678``, ``1,234.56``. Every number — value, year,
+  quarter — is within the bounds of :mod:`lkip_rules.numbers` (16 digits before the point, 12
+  after).
+- A text file is UTF-8 (a byte-order mark is allowed), its columns separated by commas.
+- In a workbook (``.xlsx``, ``.xlsm``) the first worksheet (hidden or not) is read, down to its
+  last row whatever the stored dimension says. A numeric cell is the number Excel shows: 15
+  significant digits, so 0.1+0.2 stored as 0.30000000000000004 is 0.3. A cell holding a formula,
+  a date or time, TRUE/FALSE or an Excel error (``#N/A``) is refused: type the figure itself.
+  A sheet whose XML repeats rows or cells, or puts them out of order, is refused as damaged
+  rather than read in part (Excel never writes one).
+- Limits, so that no file makes reading slow or large: a file of at most 10 MiB; at most
+  50,000 rows in a CSV, 20,000 in a workbook (blank rows and the header count); at most 256
+  characters in a cell. In a workbook: the parts read (the sheet, its shared strings, its styles)
+  at most 16 MiB each uncompressed, 250,000 XML elements in the sheet and shared strings
+  together, 5,000 in the styles; no value past column Z.
+
+openpyxl (extra ``excel``) is imported only to read a workbook, and sees only the parts read: the
+workbook is first checked part by part with the standard library and repacked with its first
+worksheet alone, so no other part of the file (other sheets, charts, properties) is parsed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from lkip_rules.catalog.data import load_data
+from lkip_rules.catalog.model import Data
+from lkip_rules.datafiles.cells import cell_place, csv_place
+from lkip_rules.datafiles.csvfile import MAX_FILE_BYTES, csv_rows
+from lkip_rules.datafiles.layout import HEADER, collect
+from lkip_rules.datafiles.xlsx import xlsx_rows
+from lkip_rules.errors import ArgumentError, CatalogError
+
+__all__ = ["HEADER", "read"]
+
+
+def read(path: str | Path) -> Data:
+    """Figures from a TOML data file or folder, a CSV file, or an XLSX workbook."""
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentError(f"a data file is given by its path, not by {type(path).__name__}")
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if path.is_dir() or suffix == ".toml":
+        return load_data(path)
+    file = str(path)
+    check_file(path, file)
+    if suffix == ".csv":
+        return collect(file, csv_rows(path, file), csv_place)
+    if suffix in (".xlsx", ".xlsm"):
+        return collect(file, xlsx_rows(path, file), cell_place)
+    raise CatalogError(f"cannot read '{suffix}' files", file=file, hint="give a .toml, .csv or .xlsx file")
+
+
+def check_file(path: Path, file: str) -> None:
+    try:
+        status = path.stat()
+    except (OSError, ValueError):  # ValueError: a NUL in the path
+        raise CatalogError("no such data file", file=file) from None
+    if not stat.S_ISREG(status.st_mode):  # a pipe or a device could block, or never end
+        raise CatalogError("not a regular file", file=file)
+    if status.st_size > MAX_FILE_BYTES:
+        raise CatalogError(
+            f"the file is {status.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+            file=file,
+            hint="split the figures over several files, or keep only the four columns",
+        )
