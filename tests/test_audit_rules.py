@@ -63,7 +63,7 @@ realisasi = 150
 
 def write(tmp_path: Path, reported: str) -> Audit:
     (tmp_path / "catalog.toml").write_text(CATALOG, "utf-8")
-    (tmp_path / "data").mkdir()
+    (tmp_path / "data").mkdir(exist_ok=True)
     (tmp_path / "data" / "2025.toml").write_text(DATA + reported, "utf-8")
     return audit(lkip_rules.load_catalog(tmp_path), 2025)
 
@@ -193,3 +193,36 @@ def test_the_year_must_be_a_year(tmp_path: Path, bad: object) -> None:
     write(tmp_path, "")
     with pytest.raises(lkip_rules.LkipError):
         audit(lkip_rules.load_catalog(tmp_path), bad)  # type: ignore[arg-type]
+
+
+def test_a_figure_equal_to_another_years_is_copied_whichever_year(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "2026.toml").write_text("[inputs]\na = 500\nb = 2946\n", "utf-8")
+    # 500 / 2946 x 100 = 16.97 in 2026; the 2025 column printing 16.97 copied the later year.
+    report = write(tmp_path, '\n[[reported.r_up]]\nwhere = "Tabel 1"\nrealisation = 16.97\n')
+    assert rows(report) == {("r_up", "realisation", "16.97", "13.99", "copied", None)}
+    assert report.findings[0].explanation.startswith("equal to the 2026 realisation")
+
+
+def test_a_parent_or_a_serapan_printed_with_fewer_decimals_is_info(tmp_path: Path) -> None:
+    parent = '\n[indicators.induk]\nname = "Induk"\nlevel = "sasaran"\n'
+    children = CATALOG.replace(
+        'formula = "a / b * 100"\nrounding', 'parent = "induk"\nformula = "a / b * 100"\nrounding'
+    )
+    children = children.replace(
+        'name = "Dibulatkan setengah ke atas"', 'name = "Dibulatkan setengah ke atas"\nparent = "induk"'
+    )
+    (tmp_path / "catalog.toml").write_text(children + parent, "utf-8")
+    (tmp_path / "data").mkdir()
+    printed = '[[reported.induk]]\nwhere = "Tabel 1"\nachievement = 139.9\n'
+    printed += '[[reported.p]]\nwhere = "Tabel 2"\nserapan = 75.1\n'
+    figures = DATA.replace("realisasi = 150", "realisasi = 150.15") + "\n" + printed
+    (tmp_path / "data" / "2025.toml").write_text(figures, "utf-8")
+    report = audit(lkip_rules.load_catalog(tmp_path), 2025)
+    # induk: mean(139.80, 139.90) = 139.85, printed 139.9 (right at one decimal);
+    # p: 150.15 / 200 x 100 = 75.075 -> 75.08, printed 75.1 (right at one decimal).
+    assert rows(report) == {
+        ("induk", "achievement", "139.9", "139.85", "precision", None),
+        ("p", "serapan", "75.1", "75.08", "precision", None),
+    }
+    assert {f.severity for f in report} == {"info"}

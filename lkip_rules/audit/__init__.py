@@ -70,11 +70,19 @@ def audit(catalog: Catalog, year: int, data: Data | None = None) -> Audit:
     found: list[Finding] = []
     unchecked: list[Unchecked] = []
     checked = 0
+
+    def evaluated(year: int) -> Results:
+        if year not in results:
+            results[year] = catalog.evaluate(year, data)
+        return results[year]
+
+    def realised(indicator_id: str) -> dict[int, Decimal]:
+        every = {year: evaluated(year)[indicator_id].realisation for year in data.years}
+        return {year: value for year, value in every.items() if value is not None}
+
     for subject, entries in printed.items():
         for entry in entries:
-            if entry.year not in results:
-                results[entry.year] = catalog.evaluate(entry.year, data)
-            row = Row(catalog, data, results[entry.year], subject, entry, printed)
+            row = Row(catalog, data, evaluated(entry.year), subject, entry, printed, realised)
             found += row.run()
             checked += row.checked
             unchecked += row.unchecked()

@@ -7,7 +7,7 @@ printed beside it can name that figure as its root instead of counting as a mist
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -33,11 +33,19 @@ class Row:
     """The audit of one printed row; ``findings`` and ``checked`` after :meth:`run`."""
 
     def __init__(
-        self, catalog: Catalog, data: Data, results: Results, subject: str, entry: Reported, printed: Printed
+        self,
+        catalog: Catalog,
+        data: Data,
+        results: Results,
+        subject: str,
+        entry: Reported,
+        printed: Printed,
+        realised: Callable[[str], Mapping[int, Decimal]],
     ) -> None:
         self.catalog = catalog
         self.data = data
         self.results = results
+        self._realised = realised  # an indicator's printed realisation in every year with data
         self.printed = printed  # every row the report printed, to tell what a printed total adds up
         self.subject = subject
         self.entry = entry
@@ -101,6 +109,10 @@ class Row:
             follows,
         )
 
+    def realised(self, indicator_id: str) -> dict[int, Decimal]:
+        """The indicator's printed realisation in the other years with data."""
+        return {year: value for year, value in self._realised(indicator_id).items() if year != self.entry.year}
+
     def number(self, field: str) -> Decimal | None:
         value = getattr(self.entry, field)
         return value if isinstance(value, Decimal) else None
@@ -160,11 +172,11 @@ class _IndicatorRow:
             self.row.add("realisation", printed, right, "precision", self._shorter(printed, right), "info")
             return
         mode = other_rounding(printed, exact, self.policy.rounding)
-        previous = self.result.previous
+        copied = [year for year, value in self.row.realised(self.ind.id).items() if value == printed]
         if mode is not None:
             cause, why = "rounding", f"{short(exact)} {MODE_WORDS[mode]} gives {printed}; {self._rule()} it is {right}"
-        elif previous is not None and previous.realisation == printed:
-            cause, why = "copied", f"equal to the {previous.year} realisation; {self.entry.year} gives {right}"
+        elif copied:
+            cause, why = "copied", f"equal to the {copied[0]} realisation; {self.entry.year} gives {right}"
         elif self.row.number("achievement") == printed:
             cause, why = "arithmetic", f"the achievement is printed as the realisation, which is {right}"
         else:
@@ -200,9 +212,11 @@ class _IndicatorRow:
             self.row.skip("achievement", self._not_computed())
             return
         self.row.check("achievement")
-        if verdict(printed, exact, right, self.policy.decimals, self.policy.rounding) == "wrong":
-            why = f"the {self.result.rule} gives {right}"
-            self.row.add("achievement", printed, right, "arithmetic", why)
+        found = verdict(printed, exact, right, self.policy.decimals, self.policy.rounding)
+        if found == "shorter":
+            self.row.add("achievement", printed, right, "precision", self._shorter(printed, right), "info")
+        elif found == "wrong":
+            self.row.add("achievement", printed, right, "arithmetic", f"the {self.result.rule} gives {right}")
 
     def _why_achievement(
         self, printed: Decimal, right: Decimal, exact: Decimal, target: scoring.Target, target_field: str
@@ -348,7 +362,12 @@ class _MoneyRow:
             return
         self.row.check("serapan")
         right, exact = absorption(pagu, realisasi), realisasi * 100 / pagu
-        if verdict(printed, exact, right, SERAPAN_DECIMALS, SERAPAN_ROUNDING) == "right":
+        found = verdict(printed, exact, right, SERAPAN_DECIMALS, SERAPAN_ROUNDING)
+        if found == "right":
+            return
+        if found == "shorter":
+            why = f"printed with {_decimals(places(printed))} where serapan has 2: {right} (right at that precision)"
+            self.row.add("serapan", printed, right, "precision", why, "info")
             return
         row_pagu = self.row.number("pagu") or pagu
         row_real = self.row.number("realisasi") or realisasi
