@@ -13,7 +13,6 @@ import io
 import os
 import re
 import sys
-import time
 import tracemalloc
 import zipfile
 from collections.abc import Callable
@@ -257,15 +256,16 @@ def test_a_path_that_is_not_a_path(argument: object) -> None:
 # -- 4. no small file makes reading slow or large -----------------------------------------------
 
 
-def _timed(path: Path) -> tuple[str, float, int]:
+def _measured(path: Path) -> tuple[str, int]:
+    """The error reading ``path``, and the peak memory it took (time is measured by the fuzz runs and
+    benchmarks, never asserted in a test)."""
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         message = error(path)
     finally:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    return message, time.perf_counter() - started, peak
+    return message, peak
 
 
 def test_one_cell_at_xfd20000_is_refused_at_once(tmp_path: Path) -> None:
@@ -278,9 +278,9 @@ def test_one_cell_at_xfd20000_is_refused_at_once(tmp_path: Path) -> None:
     path = tmp_path / "xfd.xlsx"
     book.save(path)
     assert path.stat().st_size < 10_000
-    message, seconds, peak = _timed(path)
+    message, peak = _measured(path)
     assert "cell XFD20000: a value past the fourth column" in message
-    assert seconds < 2 and peak < 100 * 2**20
+    assert peak < 100 * 2**20
 
 
 def test_fifty_megabyte_string_in_a_small_workbook_is_refused(tmp_path: Path) -> None:
@@ -289,10 +289,10 @@ def test_fifty_megabyte_string_in_a_small_workbook_is_refused(tmp_path: Path) ->
     sheet_data(path, HEADER_ROW + f'<row r="2"><c r="A2" t="inlineStr"><is><t>{huge}</t></is></c></row>')
     del huge
     assert path.stat().st_size < 100_000
-    message, seconds, peak = _timed(path)
+    message, peak = _measured(path)
     assert "the workbook part xl/worksheets/sheet1.xml is 50,000," in message
     assert "bytes uncompressed; the limit is 16,777,216" in message
-    assert seconds < 2 and peak < 100 * 2**20
+    assert peak < 100 * 2**20
 
 
 def test_long_text_in_a_cell_is_refused_with_its_place(tmp_path: Path) -> None:
@@ -319,9 +319,8 @@ def test_too_many_shared_strings(tmp_path: Path) -> None:
             "</Types>", f'<Override PartName="/xl/sharedStrings.xml" ContentType="{strings_type}"/></Types>'
         ),
     )
-    message, seconds, _ = _timed(path)
+    message, _ = _measured(path)
     assert "more than 250,000 XML elements in its first sheet and its shared strings" in message
-    assert seconds < 2
 
 
 def test_file_size_limit(tmp_path: Path) -> None:
@@ -330,13 +329,11 @@ def test_file_size_limit(tmp_path: Path) -> None:
     assert "the file is 10,485,761 bytes; the limit is 10,485,760" in error(path)
 
 
-def test_a_megabyte_csv_reads_quickly(tmp_path: Path) -> None:
+def test_a_megabyte_csv_reads_in_full(tmp_path: Path) -> None:
     lines = HEAD + "".join(f"input_{i},2025,,{i}.25\n" for i in range(49_000))
     path = write_csv(tmp_path, lines)
     assert path.stat().st_size > 1_000_000
-    started = time.perf_counter()
     found = inputs(path)
-    assert time.perf_counter() - started < 2
     assert len(found) == 49_000 and found["input_48999"] == D("48999.25")
 
 
