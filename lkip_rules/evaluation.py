@@ -84,7 +84,6 @@ class Evaluator:
         self.quarter = quarter
         self.blocked = blocked  # indicator -> the catalog error that keeps it from being computed
         self.inputs, self.blank = _input_series(catalog, data, quarter)
-        self.known = catalog.names()
         self.realised: dict[tuple[str, int], Realised] = {}
         self.scored: dict[tuple[str, int], IndicatorResult] = {}
         self.busy: set[tuple[str, int]] = set()
@@ -106,16 +105,11 @@ class Evaluator:
         return self.realised[key]
 
     def _realise(self, ind: Indicator, year: int) -> Realised:
-        if ind.id in self.blocked:
-            return Realised("error", message=_blocked(self.blocked[ind.id]))
         year_data = self.data.years.get(year)
-        if year_data is not None and ind.id in year_data.realisations:
+        if year_data is not None and ind.id in year_data.realisations and ind.id not in self.blocked:
             return Realised("ok", year_data.realisations[ind.id], f"realisation given in {year_data.file}", True)
-        if ind.formula is None:
-            return Realised("error", message="the formula has errors; run 'lkip check' to see them")
-        unknown = sorted(name for name in ind.formula.names if name not in self.known)
-        if unknown:  # a typo in the formula is an error of the catalog, not data still to come
-            return Realised("error", message=f"unknown name '{unknown[0]}' in the formula; run 'lkip check'")
+        if ind.formula is None or ind.id in self.blocked:  # a broken formula or unknown name is a catalog error
+            return Realised("error", message=_blocked(self.blocked.get(ind.id, "the formula has errors")))
         values = {name: self.series(name) for name in ind.formula.names}
         try:
             value = ind.formula.evaluate(values, year=year)

@@ -107,12 +107,12 @@ _MESSAGES_ID: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]]
     (re.compile(r"division by zero: the divisor (.+?) is 0"), r"pembagian dengan nol: pembagi \1 bernilai 0"),
     (re.compile(r"cannot aggregate \((\w+)\): "), r"tidak dapat diagregasi (\1): "),
     (
-        re.compile(r"unknown name '([^']+)' in the formula; run 'lkip check'"),
-        r"nama '\1' tidak dikenal dalam rumus; jalankan 'lkip check'",
+        re.compile(r"not computed because of an error in the catalog \((.*)\); run 'lkip check'", re.DOTALL),
+        r"tidak dihitung karena ada kesalahan dalam katalog (\1); jalankan 'lkip check'",
     ),
     (
-        re.compile(r"the formula has errors; run 'lkip check' to see them"),
-        "rumus mengandung kesalahan; jalankan 'lkip check'",
+        re.compile(r"it is computed from '([^']+)', which cannot be computed"),
+        r"dihitung dari '\1', yang tidak dapat dihitung",
     ),
     (re.compile(r"realisation is 0: T / R is undefined"), "realisasi 0: T / R tidak terdefinisi"),
     (re.compile(r"capped at ([\d.]+)"), r"dibatasi paling tinggi \1"),

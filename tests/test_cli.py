@@ -273,6 +273,12 @@ def test_first_readme_command_as_a_real_process() -> None:
             "division by zero: the divisor b - c is 0 (b = 2, c = 2)",
             "pembagian dengan nol: pembagi b - c bernilai 0 (b = 2, c = 2)",
         ),
+        (
+            "not computed because of an error in the catalog (it is computed from 'x', which cannot be computed "
+            "(cycle: formulas form a cycle)); run 'lkip check'",
+            "tidak dihitung karena ada kesalahan dalam katalog (dihitung dari 'x', yang tidak dapat dihitung "
+            "(cycle: formulas form a cycle)); jalankan 'lkip check'",
+        ),
         ("something the table does not know", "something the table does not know"),
     ],
 )

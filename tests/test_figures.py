@@ -167,3 +167,18 @@ def test_last_years_figures_stay_when_this_years_are_missing(folder: Path) -> No
     assert result.status == "missing-data"
     assert result.previous is not None and result.previous.realisation == D("5.00")  # 45 / 900 x 100
     assert result.previous.achievement == D("100.00") and result.previous.trend is None
+
+
+def test_a_series_over_years_is_no_cycle(tmp_path: Path) -> None:
+    (tmp_path / "catalog.toml").write_text(
+        '[catalog]\nid = "c"\nname = "C"\nperiod = [2024, 2026]\n[inputs.baru]\nname = "Baru"\nunit = "unit"\n'
+        '[indicators.kumulatif]\nname = "Kumulatif"\nlevel = "iku"\n'
+        'formula = "coalesce(kumulatif[N-1], 0) + baru"\ntargets = { 2024 = 10, 2025 = 20, 2026 = 30 }\n',
+        "utf-8",
+    )
+    catalog = lkip_rules.load_catalog(tmp_path)
+    assert catalog.validate() == []
+    data = Data.from_values({"baru": {2024: 5, 2025: 7, 2026: 9}})
+    # 5, then 5 + 7 = 12, then 12 + 9 = 21, against 10, 20, 30
+    got = [(r.realisation, r.achievement) for r in (catalog.evaluate(y, data)["kumulatif"] for y in (2024, 2025, 2026))]
+    assert got == [(D("5.00"), D("50.00")), (D("12.00"), D("60.00")), (D("21.00"), D("70.00"))]

@@ -16,6 +16,7 @@ from lkip_rules.catalog.data import load_data
 from lkip_rules.catalog.loader import load
 from lkip_rules.catalog.model import BudgetLine, CatalogInfo, Data, Indicator, Input
 from lkip_rules.errors import ArgumentError, CatalogValidationError
+from lkip_rules.formula.ast import CURRENT
 from lkip_rules.results import Results
 from lkip_rules.scales import Scale
 from lkip_rules.validation import Issue, catalog_issues, validate
@@ -92,9 +93,13 @@ class Catalog:
         ind = self.indicators[indicator_id]
         if ind.aggregated:
             return [child.id for child in self.children(indicator_id)]
+        return self.same_year_needs(ind)
+
+    def same_year_needs(self, ind: Indicator) -> list[str]:
+        """The indicators ``ind``'s formula uses in the year it is evaluated for."""
         if ind.formula is None:
             return []
-        return [name for name in ind.formula.names if name in self.indicators]
+        return [name for name, periods in ind.formula.names.items() if name in self.indicators and CURRENT in periods]
 
     # -- data -------------------------------------------------------------------------------
 

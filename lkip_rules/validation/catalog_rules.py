@@ -84,11 +84,10 @@ def cycles(catalog: Catalog) -> Iterator[Issue]:
 
 
 def _formula_edges(catalog: Catalog) -> dict[str, list[str]]:
-    return {
-        ind.id: [name for name in ind.formula.names if name in catalog.indicators]
-        for ind in catalog.indicators.values()
-        if ind.formula is not None
-    }
+    """Indicator -> the indicators its formula needs in the same year. A reference to another
+    year (``kumulatif[N-1] + baru``) is a series, not a cycle; a same-year loop through an
+    absolute year is caught when evaluating that year."""
+    return {ind.id: catalog.same_year_needs(ind) for ind in catalog.indicators.values()}
 
 
 def _parent_edges(catalog: Catalog) -> dict[str, list[str]]:
