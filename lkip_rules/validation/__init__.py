@@ -94,12 +94,8 @@ def _named(catalog: Catalog, issue: Issue) -> set[str]:
     found = {i for i in issue.affects if i in catalog.indicators}
     if section == "indicators" and name in catalog.indicators:
         found.add(name)
-    elif section == "inputs":
-        found |= {ind.id for ind in catalog.indicators.values() if ind.formula and name in ind.formula.names}
     elif section == "scales":
         found |= {ind.id for ind in catalog.indicators.values() if ind.scale == name}
-    elif section == "catalog":
-        found |= set(catalog.indicators)
     return found
 
 

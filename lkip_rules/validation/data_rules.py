@@ -82,9 +82,8 @@ def counts(catalog: Catalog, data: Data) -> Iterator[Issue]:
 
 
 def _whole_meant(figure: Decimal) -> str:
-    thousands = figure * 1000
-    if abs(figure) >= 1 and thousands == thousands.to_integral_value():
-        whole = int(thousands)
+    if abs(figure) >= 1 and figure.as_tuple().exponent == -3:  # written like 1.982: a thousands point?
+        whole = int(figure * 1000)
         return (
             f"{figure} — did you mean {whole}? write {whole} or {whole:_} (numbers have no thousands "
             "separators); if it is not a count, declare count = false on the input"
