@@ -78,7 +78,8 @@ def test_a_fraction_in_a_count_that_is_no_thousands_point(tmp_path: Path) -> Non
 def test_a_percentage_of_sums_of_counts(tmp_path: Path) -> None:
     body = (
         '[inputs.b]\nname = "B"\nunit = "orang"\n[inputs.c]\nname = "C"\nunit = "orang"\n'
-        '[indicators.p]\nname = "P"\nlevel = "iku"\nunit = "%"\nformula = "(a + b) / c * 100"\ntargets = { 2025 = 50 }\n'
+        '[indicators.p]\nname = "P"\nlevel = "iku"\nunit = "%"\n'
+        'formula = "(a + b) / c * 100"\ntargets = { 2025 = 50 }\n'
     )
     # (60 + 50) / 100 x 100 = 110%: more of a part than its whole
     found = issues(tmp_path, body, "[inputs]\na = 60\nb = 50\nc = 100\n")
