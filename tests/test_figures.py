@@ -182,3 +182,40 @@ def test_a_series_over_years_is_no_cycle(tmp_path: Path) -> None:
     # 5, then 5 + 7 = 12, then 12 + 9 = 21, against 10, 20, 30
     got = [(r.realisation, r.achievement) for r in (catalog.evaluate(y, data)["kumulatif"] for y in (2024, 2025, 2026))]
     assert got == [(D("5.00"), D("50.00")), (D("12.00"), D("60.00")), (D("21.00"), D("70.00"))]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: Data.from_values([1]), "inputs must be a mapping of names to {year: value}, not list"),  # type: ignore[arg-type]
+        (lambda: Data.from_values({1: {2025: 1}}), "inputs: the name 1 is not text"),  # type: ignore[dict-item]
+        (lambda: Data.from_values({"a": 5}), "inputs.a must be a mapping {year: value}, not int"),  # type: ignore[dict-item]
+        (lambda: Data.from_values({"a": {2025.0: 1}}), "the year 2025.0 is neither a whole number nor text"),
+        (lambda: Data.from_values(budget={"p": {2025: 5}}), "budget.p[2025] must be a mapping of pagu, realisasi"),
+        (lambda: Data.from_values(reported={"p": {2025: 5}}), "reported.p[2025] must be a mapping of printed figures"),
+        (lambda: Data.from_values(budget={"p": {2025: {"pagu": 1.5}}}), "budget.p[2025].pagu is the float 1.5"),
+        (lambda: Data.from_values(budget={"p": {2025: {"pagoo": 1}}}), "did you mean 'pagu'?"),
+    ],
+)
+def test_from_values_says_what_is_wrong_with_a_mapping(call: object, message: str) -> None:
+    with pytest.raises(lkip_rules.LkipError) as caught:
+        call()  # type: ignore[operator]
+    assert message in str(caught.value)
+
+
+def test_from_values_quarters_may_be_blank_and_benchmark_targets_ranges() -> None:
+    data = Data.from_values(
+        {"omzet": {2025: {"q1": 10, "q2": None}}},
+        benchmarks={"persen_sehat": {2025: {"source": "Nasional", "target": ["5", "7"], "realisation": "6"}}},
+    )
+    assert data.years[2025].inputs["omzet"] == {1: D(10)}
+    benchmark = data.years[2025].benchmarks["persen_sehat"]
+    assert (benchmark.target, benchmark.realisation) == ((D(5), D(7)), D(6))
+
+
+def test_a_data_file_that_is_not_there_and_an_unknown_quarter(folder: Path) -> None:
+    with pytest.raises(CatalogError, match="no such data file or folder"):
+        lkip_rules.load_data(folder / "tidak-ada.toml")
+    data_file(folder, "2025.toml", "[inputs]\nomzet = { q5 = 1 }\n")
+    with pytest.raises(CatalogError, match="unknown quarter 'q5'"):
+        lkip_rules.load_data(folder / "data")
