@@ -226,3 +226,149 @@ def test_a_parent_or_a_serapan_printed_with_fewer_decimals_is_info(tmp_path: Pat
         ("p", "serapan", "75.1", "75.08", "precision", None),
     }
     assert {f.severity for f in report} == {"info"}
+
+
+MORE = """
+[catalog]
+id = "lagi"
+name = "Lagi"
+period = [2025, 2029]
+
+[inputs.a]
+name = "A"
+[inputs.b]
+name = "B"
+
+[indicators.tujuh]
+name = "Target tujuh"
+level = "iku"
+formula = "a / b * 100"
+targets = { 2025 = 7 }
+
+[indicators.eksak]
+name = "Basis eksak"
+level = "iku"
+formula = "a / b * 100"
+basis = "exact"
+targets = { 2025 = 7 }
+
+[indicators.nol]
+name = "Target nol"
+level = "iku"
+formula = "a / b * 100"
+targets = { 2025 = 0 }
+zero_target = "undefined"
+
+[indicators.rentang]
+name = "Rentang"
+level = "iku"
+formula = "a / b * 100"
+targets = { 2025 = [10, 15] }
+
+[indicators.induk]
+name = "Induk"
+level = "sasaran"
+[indicators.anak]
+name = "Anak"
+level = "iku"
+parent = "induk"
+formula = "c"
+targets = { 2025 = 1 }
+[inputs.c]
+name = "C"
+
+[budget.p]
+name = "P"
+level = "program"
+[budget.q]
+name = "Q"
+level = "program"
+"""
+
+
+def test_more_rules_worked_by_hand(tmp_path: Path) -> None:
+    (tmp_path / "catalog.toml").write_text(MORE, "utf-8")
+    (tmp_path / "data").mkdir()
+    reported = """
+[inputs]
+a = 412
+b = 2946
+
+[budget.p]
+pagu = 300
+realisasi = 200
+[budget.q]
+pagu = 0
+realisasi = 0
+
+# 13.99 / 7 x 100 = 199.857142...: half-up 199.86, truncated 199.85 (no realisation printed beside it)
+[[reported.tujuh]]
+where = "Tabel 1"
+achievement = 199.85
+
+# basis exact: 13.985064... / 7 x 100 = 199.786... -> 199.79; the printed 13.99 gives 199.86
+[[reported.eksak]]
+where = "Tabel 2"
+realisation = 13.99
+achievement = 199.86
+
+# a target of 0 under zero_target = "undefined": nothing to compare the printed 100 with
+[[reported.nol]]
+where = "Tabel 3"
+target = 0
+realisation = 13.99
+achievement = 100
+
+# the range is printed as it is in the catalog; 13.99 lies inside it, so 100
+[[reported.rentang]]
+where = "Tabel 4"
+target = [10, 15]
+realisation = 13.99
+achievement = 100
+
+# a wrong category that does not follow from the (also wrong) printed achievement either
+[[reported.tujuh]]
+where = "Tabel 5"
+achievement = 50
+category = "B"
+
+# the parent's child has no figure: nothing to compare with
+[[reported.induk]]
+where = "Tabel 6"
+achievement = 100
+
+# 200 / 300 x 100 = 66.666...: half-up 66.67, truncated 66.66; sisa 100, printed 90
+[[reported.p]]
+where = "Tabel 7"
+serapan = 66.66
+sisa = 90
+
+# a pagu of 0: no serapan to compare with
+[[reported.q]]
+where = "Tabel 8"
+serapan = 0
+
+# no budget line supports this indicator
+[[reported.tujuh]]
+where = "Tabel 9"
+pagu = 100
+"""
+    (tmp_path / "data" / "2025.toml").write_text(reported, "utf-8")
+    report = audit(lkip_rules.load_catalog(tmp_path), 2025)
+    assert rows(report) == {
+        ("tujuh", "achievement", "199.85", "199.86", "rounding", None),
+        ("eksak", "achievement", "199.86", "199.79", "arithmetic", None),
+        ("tujuh", "achievement", "50", "199.86", "arithmetic", None),
+        ("tujuh", "category", "B", "SB", "category", None),
+        ("p", "serapan", "66.66", "66.67", "rounding", None),
+        ("p", "sisa", "90", "100", "arithmetic", None),
+        ("tujuh", "target", "0, 7", "", "two-targets", None),  # one measure, a / b * 100, three targets: a note
+    }
+    assert len(report) == 7 and len(report.infos) == 1
+    why = {(u.subject, u.field): u.why for u in report.unchecked}
+    assert why[("nol", "achievement")].startswith("the achievement is undefined")
+    assert why[("induk", "achievement")].startswith("the catalog gives no figure: missing-data")
+    assert why[("q", "serapan")] == "nothing to compare it with"
+    assert why[("tujuh", "pagu")] == "no budget line of the catalog stands behind it"
+    eksak = next(f for f in report if f.subject == "eksak")
+    assert "basis: the exact realisation" in eksak.explanation

@@ -148,7 +148,7 @@ def _two_targets(catalog: Catalog, results: Results) -> Iterator[Finding]:
                 group[0].id,
                 "target",
                 results.year,
-                ", ".join(str(r.target) for r in group),
+                ", ".join(str(target) for target in sorted({r.target for r in group if isinstance(r.target, Decimal)})),
                 "",
                 "two-targets",
                 f"one measure, {formula}, is scored against two targets: {listed}",
