@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 from lkip_rules.catalog import schema, toml
 from lkip_rules.catalog.model import Benchmark, BudgetFigures, Data, InputValue, Reported, YearData
-from lkip_rules.errors import CatalogError, CatalogErrors
+from lkip_rules.errors import ArgumentError, CatalogError, CatalogErrors
 
 DATA_FIELDS = ("year", "source", "inputs", "realisations", "benchmarks", "budget", "reported")
 QUARTERS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
@@ -19,6 +20,8 @@ def load_data(path: str | Path) -> Data:
     """Figures from one data file, or from every ``*.toml`` in a folder, merged cell by cell.
 
     Every error of every file is reported together (CatalogErrors)."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise ArgumentError(f"a data file or folder is given by its path, not by {type(path).__name__}")
     path = Path(path)
     if path.is_dir():
         files = sorted(p for p in path.glob("*.toml"))

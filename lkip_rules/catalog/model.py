@@ -199,6 +199,10 @@ class Data:
 
     def merge(self, other: Data) -> Data:
         """These figures and ``other``'s, cell by cell (see :meth:`combine`)."""
+        if not isinstance(other, Data):
+            from lkip_rules.errors import ArgumentError
+
+            raise ArgumentError(f"merge takes another Data, not {type(other).__name__}")
         return Data.combine([*self.sources(), *other.sources()])
 
     @classmethod

@@ -89,7 +89,9 @@ class _Compiler:
 
     def build(self) -> Evaluator:
         body = self.expr(self.node)
+        # A year that is no whole number is the reference interpreter's to refuse.
         lines = ["def evaluate(values, *, year=None):", "    try:"]
+        lines.append("        if year.__class__ not in _YEAR: _fallback()")
         lines += self.fetch_all()
         if self.slots:  # Infinity or NaN: the reference interpreter refuses them where it meets them
             finite = " and ".join(f"s{slot}.is_finite()" for slot in self.slots.values())
@@ -114,6 +116,7 @@ class _Compiler:
             "_slow": _slow,
             "_min": minimum,
             "_max": maximum,
+            "_YEAR": (int, type(None)),
             "_sum": total,
             "_avg": mean,
             "_round": round_half_up,
