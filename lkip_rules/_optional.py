@@ -12,9 +12,9 @@ from types import ModuleType
 from lkip_rules.errors import MissingDependencyError
 
 WHAT = {
-    "excel": "Excel workbooks",
-    "charts": "charts",
-    "bulk": "bulk evaluation",
+    "excel": "Excel workbooks need",
+    "charts": "Charts need",
+    "bulk": "Bulk evaluation needs",
 }
 
 
@@ -25,6 +25,6 @@ def require(module: str, extra: str) -> ModuleType:
     except ImportError:
         top = module.split(".")[0]
         raise MissingDependencyError(
-            f"{WHAT.get(extra, extra)} need the package '{top}', which is not installed; "
+            f"{WHAT.get(extra, extra + ' needs')} the package '{top}', which is not installed; "
             f"install it with: pip install 'lkip-rules[{extra}]'"
         ) from None

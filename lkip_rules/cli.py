@@ -109,6 +109,13 @@ def _open(catalog: str | None, data_file: Path | None) -> tuple[Catalog, Data]:
     return found, data
 
 
+def _is_path(text: str) -> bool:
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):  # a name too long, or with a NUL, is no file
+        return False
+
+
 def _year(data: Data, year: int | None) -> int:
     if year is not None:
         if year not in data.years:
@@ -248,7 +255,7 @@ def explain_command(args: tuple[str, ...], year: int | None, lang: Lang, data_fi
     if len(args) > 2:
         raise click.UsageError("give at most CATALOG and ID")
     catalog, indicator = (args[0], args[1]) if len(args) == 2 else (None, args[0])
-    if catalog is None and Path(indicator).exists():
+    if catalog is None and _is_path(indicator):
         raise click.UsageError(f"give the indicator id after the catalog: lkip explain {indicator} ID")
     found, data = _open(catalog, data_file)
     if indicator not in found.indicators:
@@ -395,7 +402,7 @@ def bulk_command(
         raise click.UsageError(f"--output writes Parquet: name it .parquet, not {output.name}")
     replaced = _target_file(output)
     keys: dict[str, Any] = {"entity": entity, "year": year_column, "quarter": quarter_column}
-    for note in column_report(found, columns_of(source), [k for k in keys.values() if k]):
+    for note in column_report(found, columns_of(source, engine), [k for k in keys.values() if k]):
         click.echo(f"note: {note}", err=True)
     with Progress(
         SpinnerColumn(),

@@ -81,8 +81,19 @@ def render_caret(source: str, span: Span) -> str:
     if line_end == -1:
         line_end = len(source)
     line = source[line_start:line_end]
+    column = start - line_start
     width = max(1, min(end, line_end) - start)
-    return f"    {line}\n    {' ' * (start - line_start)}{'^' * width}"
+    if len(line) > WINDOW:  # a long line is shown around the span, never whole
+        left = max(0, column - WINDOW // 2)
+        shown = line[left : left + WINDOW]
+        prefix, suffix = ("…" if left else ""), ("…" if left + WINDOW < len(line) else "")
+        line, column = prefix + shown + suffix, column - left + len(prefix)
+        width = min(width, WINDOW - (column - len(prefix)))
+    return f"    {line}\n    {' ' * column}{'^' * max(1, width)}"
+
+
+WINDOW = 80
+"""Characters of a long formula line shown around the part an error points at."""
 
 
 class _SourceError(LkipError):

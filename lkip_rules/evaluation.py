@@ -40,6 +40,11 @@ class Realised:
     message: str = ""
     given: bool = False
     values: Mapping[str, Decimal] = attrs.field(factory=dict)
+    root: str = ""  # the first cause down a chain of indicators, so messages never nest deeper
+
+    @property
+    def cause(self) -> str:
+        return self.root or self.message
 
 
 def evaluate(catalog: Catalog, year: int, data: Data, quarter: int | None = None) -> Results:
@@ -53,22 +58,33 @@ def evaluate(catalog: Catalog, year: int, data: Data, quarter: int | None = None
     results = {ind.id: evaluator.result(ind, year) for ind in catalog.in_dependency_order()}
     year_data = data.years.get(year)
     lines = budget.line_results(catalog.budget, year_data.budget if year_data else {}, touched_lines(catalog, issues))
-    ordered = {ind_id: _with_budget(catalog, results[ind_id], lines) for ind_id in catalog.indicators}
+    behind = _budget_behind(catalog)
+    ordered = {ind_id: _with_budget(catalog, results[ind_id], lines, behind) for ind_id in catalog.indicators}
     programs = [line.id for line in catalog.budget.values() if line.parent is None]
     total = budget.summarise(programs, lines) if programs else None
     return Results(catalog.info.id, year, quarter, ordered, lines, total)
 
 
-def _with_budget(catalog: Catalog, result: IndicatorResult, lines: Mapping[str, BudgetResult]) -> IndicatorResult:
+def _budget_behind(catalog: Catalog) -> dict[str, set[str]]:
+    """Indicator -> the budget lines supporting it or any indicator below it: each line is
+    credited to the indicators it supports and their ancestors (linear in lines x depth)."""
+    behind: dict[str, set[str]] = {}
+    for line in catalog.budget.values():
+        for supported in line.supports:
+            node: str | None = supported
+            seen: set[str] = set()
+            while node is not None and node in catalog.indicators and node not in seen:  # a parent cycle ends
+                seen.add(node)
+                behind.setdefault(node, set()).add(line.id)
+                node = catalog.indicators[node].parent
+    return behind
+
+
+def _with_budget(
+    catalog: Catalog, result: IndicatorResult, lines: Mapping[str, BudgetResult], behind: Mapping[str, set[str]]
+) -> IndicatorResult:
     """Attach the money behind an indicator: lines supporting it or any indicator below it."""
-    family = {result.id}
-    stack = [result.id]
-    while stack:
-        for child in catalog.children(stack.pop()):
-            if child.id not in family:
-                family.add(child.id)
-                stack.append(child.id)
-    supporting = {line.id for line in catalog.budget.values() if family & set(line.supports)}
+    supporting = behind.get(result.id)
     if not supporting:
         return result
     summary = budget.summarise(budget.top_lines(supporting, catalog.budget), lines)
@@ -114,7 +130,8 @@ class Evaluator:
         try:
             value = ind.formula.evaluate(values, year=year)
         except MissingValueError as exc:
-            return Realised("missing-data", message=self._missing(exc))
+            message, root = self._missing(exc)
+            return Realised("missing-data", message=message, root=root)
         except DivisionByZeroError as exc:
             return Realised("undefined", message=exc.message)
         except EvaluationError as exc:
@@ -141,13 +158,16 @@ class Evaluator:
             return _IndicatorSeries(self, self.catalog.indicators[name])
         return self.inputs.get(name, {})
 
-    def _missing(self, exc: MissingValueError) -> str:
+    def _missing(self, exc: MissingValueError) -> tuple[str, str]:
+        """The message for a missing value, and the first cause down the chain (for those using it)."""
         at = f" for {exc.year}" if exc.year is not None else ""
         reason = self.blank.get((exc.name, exc.year)) if exc.year is not None else None
+        root = ""
         if exc.name in self.catalog.indicators and exc.year is not None:
             inner = self.realisation(self.catalog.indicators[exc.name], exc.year)
-            reason = f"{inner.status}: {inner.message}"
-        return f"no value for '{exc.name}'{at}" + (f" ({reason})" if reason else "")
+            reason, root = f"{inner.status}: {inner.cause}", inner.cause
+        message = f"no value for '{exc.name}'{at}" + (f" ({reason})" if reason else "")
+        return message, root
 
     # -- scoring ----------------------------------------------------------------------------
 

@@ -64,8 +64,17 @@ def column_report(catalog: Catalog, columns: Sequence[str], keys: Sequence[str])
     return notes
 
 
-def columns_of(source: Path) -> list[str]:
-    """The column names of a Parquet or CSV file."""
+def columns_of(source: Path, engine: str = "duckdb") -> list[str]:
+    """The column names of a Parquet or CSV file, read with the engine that will evaluate it."""
+    if engine == "polars":
+        pl = require("polars", "bulk")
+        reader = {".parquet": pl.scan_parquet, ".csv": pl.scan_csv}.get(source.suffix.lower())
+        if reader is None:
+            raise BulkError(f"{source}: give a .parquet or .csv file")
+        try:
+            return list(reader(source).collect_schema().names())
+        except (pl.exceptions.PolarsError, OSError) as exc:
+            raise BulkError(f"{source}: cannot read it ({str(exc).splitlines()[0]})") from None
     duckdb = require("duckdb", "bulk")
 
     try:

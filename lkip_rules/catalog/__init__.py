@@ -162,7 +162,7 @@ def check_year(year: object) -> int:
 
 def check_quarter(quarter: object) -> int | None:
     """``quarter`` if it is None or 1..4, else ArgumentError."""
-    if quarter is not None and (isinstance(quarter, bool) or quarter not in (1, 2, 3, 4)):
+    if quarter is not None and (type(quarter) is not int or quarter not in (1, 2, 3, 4)):
         raise ArgumentError(f"quarter must be 1, 2, 3 or 4 (or None for the whole year), not {quarter!r}")
     return quarter
 

@@ -20,8 +20,8 @@ def load_data(path: str | Path) -> Data:
     """Figures from one data file, or from every ``*.toml`` in a folder, merged cell by cell.
 
     Every error of every file is reported together (CatalogErrors)."""
-    if not isinstance(path, (str, os.PathLike)):
-        raise ArgumentError(f"a data file or folder is given by its path, not by {type(path).__name__}")
+    if not isinstance(path, (str, os.PathLike)) or not str(path):
+        raise ArgumentError(f"a data file or folder is given by its path, not by {path!r}")
     path = Path(path)
     if path.is_dir():
         files = sorted(p for p in path.glob("*.toml"))

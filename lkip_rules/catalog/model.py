@@ -229,11 +229,11 @@ class Data:
         from lkip_rules.catalog.frommap import from_values
 
         return from_values(
-            values or {},
-            realisations=realisations or {},
-            budget=budget or {},
-            benchmarks=benchmarks or {},
-            reported=reported or {},
+            {} if values is None else values,
+            realisations={} if realisations is None else realisations,
+            budget={} if budget is None else budget,
+            benchmarks={} if benchmarks is None else benchmarks,
+            reported={} if reported is None else reported,
             source=source,
             catalog=catalog,
         )

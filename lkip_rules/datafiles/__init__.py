@@ -59,7 +59,7 @@ __all__ = ["HEADER", "read"]
 
 def read(path: str | Path) -> Data:
     """Figures from a TOML data file or folder, a CSV file, or an XLSX workbook."""
-    if not isinstance(path, str | os.PathLike):
+    if not isinstance(path, str | os.PathLike) or not str(path):
         raise ArgumentError(f"a data file is given by its path, not by {type(path).__name__}")
     path = Path(path)
     suffix = path.suffix.lower()

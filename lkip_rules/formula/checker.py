@@ -10,8 +10,9 @@ from collections.abc import Collection
 from decimal import Decimal
 from typing import Literal
 
+from lkip_rules import numbers
 from lkip_rules._suggest import closest
-from lkip_rules.errors import ArityError, FormulaTypeError, UnknownNameError
+from lkip_rules.errors import ArityError, FormulaLimitError, FormulaTypeError, UnknownNameError
 from lkip_rules.formula import ast
 from lkip_rules.formula.functions import MAX_ROUND_DIGITS, SPECS
 
@@ -39,6 +40,9 @@ def check(node: ast.Node, source: str, known_names: Collection[str] | None) -> N
 
 def _kind(node: ast.Node, source: str, known: Collection[str] | None) -> Kind:
     if isinstance(node, ast.Number):
+        problem = numbers.problem(node.value)
+        if problem is not None:  # the bounds of every figure hold for the numbers written in formulas too
+            raise FormulaLimitError(problem, source=source, span=node.span)
         return "number"
     if isinstance(node, ast.Ref):
         _check_ref(node, source, known)

@@ -52,8 +52,8 @@ def _year_expr(period: ast.Period) -> str:
     if period.year is not None:
         return str(period.year)
     if period.offset == 0:
-        return "year"
-    return f"year {'+' if period.offset > 0 else '-'} {abs(period.offset)}"
+        return "key"
+    return f"key {'+' if period.offset > 0 else '-'} {abs(period.offset)}"
 
 
 def compile_tree(node: ast.Node, source: str) -> Evaluator:
@@ -89,9 +89,11 @@ class _Compiler:
 
     def build(self) -> Evaluator:
         body = self.expr(self.node)
-        # A year that is no whole number is the reference interpreter's to refuse.
+        # A year that is no whole number is the reference interpreter's to refuse; with no year,
+        # a look-up by year finds nothing (never a value stored under None) and falls back too.
         lines = ["def evaluate(values, *, year=None):", "    try:"]
         lines.append("        if year.__class__ not in _YEAR: _fallback()")
+        lines.append("        key = _NO_YEAR if year is None else year")
         lines += self.fetch_all()
         if self.slots:  # Infinity or NaN: the reference interpreter refuses them where it meets them
             finite = " and ".join(f"s{slot}.is_finite()" for slot in self.slots.values())
@@ -117,6 +119,7 @@ class _Compiler:
             "_min": minimum,
             "_max": maximum,
             "_YEAR": (int, type(None)),
+            "_NO_YEAR": object(),
             "_sum": total,
             "_avg": mean,
             "_round": round_half_up,
@@ -158,7 +161,7 @@ class _Compiler:
         return [
             f"        {var} = values[{_literal(name)}]",
             f"        if {var}.__class__ is not _D:",
-            f"            {var} = {var}[year] if {var}.__class__ is dict else {slow}",
+            f"            {var} = {var}[key] if {var}.__class__ is dict else {slow}",
             f"            if {var}.__class__ is not _D: {var} = {slow}",
         ]
 

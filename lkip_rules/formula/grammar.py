@@ -145,7 +145,8 @@ def build() -> pp.ParserElement:
 
     expr = pp.Forward()
     expr.set_name("expression")
-    integer = pp.Regex(r"[0-9]+").set_name("whole number")
+    # Offsets are small (N-50..N+50, see the checker); a run of thousands of digits is no offset.
+    integer = pp.Regex(r"[0-9]{1,6}(?![0-9])").set_name("whole number")
     year = pp.Regex(r"[0-9]{4}(?![0-9])").set_name("year")
     relative = pp.Literal("N") + pp.Optional(pp.one_of("+ -") - integer)
     period = (relative | year).set_name("period (N, N-1 or a year)")

@@ -108,7 +108,8 @@ def _syntax_error(text: str, loc: int, msg: str) -> FormulaSyntaxError:
     if match is None:
         found, span = "the end of the formula", (len(text), len(text) + 1)
     else:
-        found, span = repr(match.group(1)), match.span(1)
+        token = match.group(1)
+        found, span = repr(token if len(token) <= 40 else token[:30] + "…"), match.span(1)
     hint = _HINTS.get(match.group(1)) if match else None
     if match and match.group(1)[:1].isupper():
         hint = "names are written in lower case: jumlah_koperasi, not Jumlah_Koperasi"
