@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from lkip_rules.catalog import schema, toml
-from lkip_rules.catalog.model import Benchmark, BudgetFigures, Data, InputValue, Reported, YearData
+from lkip_rules.catalog.model import Benchmark, BudgetFigures, CellPath, Data, InputValue, Reported, YearData
 from lkip_rules.errors import ArgumentError, CatalogError, CatalogErrors
 
-DATA_FIELDS = ("year", "source", "inputs", "realisations", "benchmarks", "budget", "reported")
+DATA_FIELDS = ("year", "source", "status", "inputs", "realisations", "benchmarks", "budget", "reported")
 QUARTERS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
 
 
@@ -48,6 +48,8 @@ def read_year(path: Path) -> YearData:
         if key not in DATA_FIELDS:
             problems.append(ctx.error((key,), f"unknown key '{key}'", _did_you_mean(key, DATA_FIELDS)))
     year = _year_of(path, doc, ctx)
+    default = schema.status(doc["status"], ctx, ("status",)) if "status" in doc else "tetap"
+    marks = _Marks(default)
 
     def each(section: str, read: Callable[[Any, schema.Path], Any]) -> dict[str, Any]:
         found = {}
@@ -66,11 +68,12 @@ def read_year(path: Path) -> YearData:
         file=shown,
         text=text,
         source=schema.text(doc["source"], ctx, ("source",)) if "source" in doc else "",
-        inputs=each("inputs", lambda value, where: _input(value, ctx, where)),
-        realisations=each("realisations", lambda value, where: schema.number(value, ctx, where)),
+        inputs=each("inputs", lambda value, where: _input(value, ctx, where, marks)),
+        realisations=each("realisations", lambda value, where: _realisation(value, ctx, where, marks)),
         benchmarks=each("benchmarks", record(schema.BENCHMARK_FIELDS, Benchmark)),
-        budget=each("budget", record(schema.BUDGET_DATA_FIELDS, BudgetFigures)),
+        budget=each("budget", lambda value, where: _budget(value, ctx, where, marks)),
         reported=each("reported", lambda value, where: _reported(value, year, ctx, where)),
+        provisional=frozenset(marks.provisional),
     )
     CatalogErrors.raise_all(problems)
     return found
@@ -99,15 +102,56 @@ def _table(value: Any, ctx: schema.Context, path: schema.Path) -> dict[str, Any]
     return value
 
 
-def _input(value: Any, ctx: schema.Context, where: schema.Path) -> InputValue:
+class _Marks:
+    """Which figures of a file are provisional (sementara): the file's own mark, or a figure's."""
+
+    def __init__(self, default: str) -> None:
+        self.default = default
+        self.provisional: set[CellPath] = set()
+
+    def mark(self, cells: list[CellPath], status: str | None) -> None:
+        if (status or self.default) == "sementara":
+            self.provisional.update(cells)
+
+
+def _input(value: Any, ctx: schema.Context, where: schema.Path, marks: _Marks) -> InputValue:
+    """A yearly figure (``982`` or ``{ value = 982, status = "sementara" }``), or its quarters
+    (``{ q1 = 10, q2 = 12, status = "sementara" }``)."""
     if not isinstance(value, dict):
+        marks.mark([where], None)
         return schema.number(value, ctx, where)
+    status = schema.status(value["status"], ctx, (*where, "status")) if "status" in value else None
+    if "value" in value:
+        extra = sorted(set(value) - {"value", "status"})
+        if extra:
+            raise ctx.error((*where, extra[0]), f"'{extra[0]}' next to 'value'", "give a yearly value or quarters")
+        marks.mark([where], status)
+        return schema.number(value["value"], ctx, (*where, "value"))
     quarters: dict[int, Decimal] = {}
     for q, item in value.items():
+        if q == "status":
+            continue
         if q not in QUARTERS:
-            raise ctx.error((*where, q), f"unknown quarter '{q}'", "quarters are q1, q2, q3, q4")
+            raise ctx.error((*where, q), f"unknown quarter '{q}'", "quarters are q1, q2, q3, q4 (or value, status)")
         quarters[QUARTERS[q]] = schema.number(item, ctx, (*where, q))
+    marks.mark([(*where, f"q{q}") for q in quarters], status)
     return quarters
+
+
+def _realisation(value: Any, ctx: schema.Context, where: schema.Path, marks: _Marks) -> Decimal:
+    if isinstance(value, dict):
+        fields = schema.check_table(value, {"value": schema.number, "status": schema.status}, {"value"}, ctx, where)
+        marks.mark([where], fields.get("status"))
+        return fields["value"]  # type: ignore[no-any-return]
+    marks.mark([where], None)
+    return schema.number(value, ctx, where)
+
+
+def _budget(value: Any, ctx: schema.Context, where: schema.Path, marks: _Marks) -> BudgetFigures:
+    fields = schema.check_table(value, schema.BUDGET_DATA_FIELDS, set(), ctx, where)
+    status = fields.pop("status", None)
+    marks.mark([(*where, field) for field in fields], status)
+    return BudgetFigures(**fields)
 
 
 def _reported(value: Any, year: int, ctx: schema.Context, where: schema.Path) -> tuple[Reported, ...]:

@@ -11,8 +11,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 from lkip_rules.catalog import schema
-from lkip_rules.catalog.model import Benchmark, BudgetFigures, Data, InputValue, Reported, YearData
+from lkip_rules.catalog.model import Benchmark, BudgetFigures, CellPath, Data, InputValue, Reported, YearData
 from lkip_rules.errors import ArgumentError, CatalogValidationError
 from lkip_rules.formula.values import figure as to_decimal
 
@@ -30,9 +32,10 @@ def from_values(
     catalog: Any,
 ) -> Data:
     years: dict[int, dict[str, dict[str, Any]]] = {}
+    provisional: dict[int, set[CellPath]] = {}
     for section, mapping, read in (
         ("inputs", values, _input),
-        ("realisations", realisations, _number),
+        ("realisations", realisations, _realisation),
         ("budget", budget, _record(schema.BUDGET_DATA_FIELDS, BudgetFigures)),
         ("benchmarks", benchmarks, _record(schema.BENCHMARK_FIELDS, Benchmark)),
     ):
@@ -40,11 +43,16 @@ def from_values(
             if raw is not None:
                 where = f"{name}[{year}]" if section == "inputs" else f"{section}.{name}[{year}]"
                 years.setdefault(year, {}).setdefault(section, {})[name] = read(raw, where)
+                if _status(raw, where) == "sementara":
+                    provisional.setdefault(year, set()).add((section, name))
     for name, year, raw in _cells("reported", reported):
         entries = raw if isinstance(raw, list) else [raw]
         found = tuple(_reported(entry, year, f"reported.{name}[{year}]") for entry in entries)
         years.setdefault(year, {}).setdefault("reported", {})[name] = found
-    data = Data.combine(_year_data(year, source, sections) for year, sections in sorted(years.items()))
+    data = Data.combine(
+        attrs.evolve(_year_data(year, source, sections), provisional=frozenset(provisional.get(year, ())))
+        for year, sections in sorted(years.items())
+    )
     if catalog is not None:
         _check_names(catalog, data)
     return data
@@ -88,15 +96,27 @@ def _year(raw: object, where: str) -> int:
     return int(text)
 
 
-def _number(raw: object, where: str) -> Decimal:
-    return to_decimal(raw, where)
+def _realisation(raw: object, where: str) -> Decimal:
+    return to_decimal(raw["value"] if isinstance(raw, Mapping) and "value" in raw else raw, where)
+
+
+def _status(raw: object, where: str) -> str:
+    """A figure's mark, given as ``{"value": ..., "status": "sementara"}``; final (tetap) when not given."""
+    status = raw.get("status", "tetap") if isinstance(raw, Mapping) else "tetap"
+    if status not in ("sementara", "tetap"):
+        raise ArgumentError(f"{where}: status is 'sementara' (provisional) or 'tetap' (final), not {status!r}")
+    return str(status)
 
 
 def _input(raw: object, where: str) -> InputValue:
     if not isinstance(raw, Mapping):
         return to_decimal(raw, where)
+    if "value" in raw:
+        return to_decimal(raw["value"], where)
     quarters: dict[int, Decimal] = {}
     for key, value in raw.items():
+        if key == "status":
+            continue
         quarter = QUARTER_KEYS.get(key) if not isinstance(key, bool) else None
         if quarter is None:
             raise ArgumentError(f"{where}: {key!r} is not a quarter; write 'q1'..'q4' (or 1..4)")
@@ -109,7 +129,9 @@ def _record(fields: Mapping[str, schema.Checker], kind: Any) -> Any:
     def read(raw: object, where: str) -> Any:
         if not isinstance(raw, Mapping):
             raise ArgumentError(f"{where} must be a mapping of {', '.join(fields)}")
-        return kind(**schema.check_table(_exact(raw, where), fields, set(), _context(), tuple(where.split("."))))
+        checked = schema.check_table(_exact(raw, where), fields, set(), _context(), tuple(where.split(".")))
+        checked.pop("status", None)  # a mark, recorded apart
+        return kind(**checked)
 
     return read
 

@@ -233,8 +233,11 @@ def _indicator(key: str, fields: dict[str, Any], ctx: schema.Context, loaded: Lo
         formula_parts=tuple((k, fields[k]) for k in ("formula", "numerator", "denominator") if k in fields),
         multiplier_defaulted="numerator" in fields and "multiplier" not in fields,
         targets=fields.get("targets", {}),
+        targets_initial=fields.get("targets_initial", {}),
+        quarter_targets=fields.get("quarter_targets", {}),
         end_target=fields.get("end_target"),
-        weight=fields.get("weight"),
+        weight=weight if not isinstance(weight := fields.get("weight"), dict) else None,
+        weights=weight if isinstance(weight, dict) else {},
         zero_target_declared="zero_target" in fields or "zero_target" in loaded.declared_defaults,
     )
 

@@ -4,7 +4,8 @@ A cell is one figure: an input for a year (or one of its quarters), a given real
 field of a budget line or benchmark. Sources that give different cells add up; two sources
 giving the same cell the same value agree; two giving it different values are an error that
 names both places — never "the last one wins". Printed figures under ``[reported]`` are
-records of what a report printed, so they are all kept (an exact repeat only once).
+records of what a report printed, so they are all kept (an exact repeat only once). A figure
+any source marks provisional (sementara) stays provisional in the merge.
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ def _year(group: list[YearData], problems: list[CatalogError]) -> YearData:
         benchmarks={name: Benchmark(**fields) for name, fields in records["benchmarks"].items()},  # type: ignore[arg-type]
         budget={name: BudgetFigures(**fields) for name, fields in records["budget"].items()},  # type: ignore[arg-type]
         reported=reported,
+        # A figure some source marks provisional stays flagged until every source calls it final.
+        provisional=frozenset().union(*(part.provisional for part in group)),
     )
 
 

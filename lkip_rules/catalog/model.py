@@ -44,9 +44,28 @@ class Indicator:
     formula: Formula | None = attrs.field(default=None, eq=False)  # None: none, or it failed to parse
     multiplier_defaulted: bool = False
     zero_target_declared: bool = False
-    targets: Mapping[int, Target] = attrs.field(factory=dict)
+    targets: Mapping[int, Target] = attrs.field(factory=dict)  # in force (after a PK perubahan)
+    targets_initial: Mapping[int, Target] = attrs.field(factory=dict)  # as signed in the Perjanjian Kinerja
+    quarter_targets: Mapping[int, tuple[Target, Target, Target, Target]] = attrs.field(factory=dict)
     end_target: Target | None = None
-    weight: Decimal | None = None
+    weight: Decimal | None = None  # every year's weight, unless ``weights`` gives the year's
+    weights: Mapping[int, Decimal] = attrs.field(factory=dict)
+
+    def weight_in(self, year: int) -> Decimal | None:
+        """The weight of this indicator under a weighted parent in ``year``."""
+        return self.weights.get(year, self.weight)
+
+    def target_for(self, year: int, quarter: int | None = None) -> Target | None:
+        """The target in force for ``year``, or for the Rencana Aksi's quarter (None if none is set)."""
+        if quarter is None:
+            return self.targets.get(year)
+        by_quarter = self.quarter_targets.get(year)
+        return by_quarter[quarter - 1] if by_quarter is not None else None
+
+    def initial_target(self, year: int) -> Target | None:
+        """The target signed in the Perjanjian Kinerja, when a revision changed it."""
+        initial = self.targets_initial.get(year)
+        return initial if initial is not None and initial != self.targets.get(year) else None
 
     @property
     def aggregated(self) -> bool:
@@ -133,6 +152,7 @@ class Reported:
 
     year: int
     where: str = ""
+    quarter: int | None = None  # a Rencana Aksi figure, up to this quarter
     target: Target | str | None = None
     realisation: Printed | None = None
     achievement: Printed | None = None
@@ -165,6 +185,11 @@ class YearData:
     budget: Mapping[str, BudgetFigures] = attrs.field(factory=dict)
     reported: Mapping[str, tuple[Reported, ...]] = attrs.field(factory=dict)
     rows: Mapping[CellPath, int] = attrs.field(factory=dict, repr=False, eq=False)  # CSV/XLSX row of a cell
+    provisional: frozenset[CellPath] = frozenset()  # figures marked sementara (provisional)
+
+    def is_provisional(self, section: str, name: str) -> bool:
+        """Whether any figure of ``name`` in ``section`` (a quarter, a budget field) is provisional."""
+        return any(cell[:2] == (section, name) for cell in self.provisional)
 
     def line_of(self, path: CellPath) -> int:
         """The line (TOML) or row (CSV, XLSX) where the figure at ``path`` is written; 0 if unknown."""

@@ -193,6 +193,41 @@ def targets(value: Any, ctx: Context, path: Path) -> dict[int, Decimal | tuple[D
     return found
 
 
+def by_year(check: Checker, example: str) -> Checker:
+    """A table ``{ year = value }`` whose values ``check`` reads."""
+
+    def read(value: Any, ctx: Context, path: Path) -> dict[int, Any]:
+        if not isinstance(value, dict):
+            raise ctx.error(path, f"expected a table of year = value, got {_kind(value)}", f"write {example}")
+        found = {}
+        for key, item in value.items():
+            if not (YEAR_TEXT.fullmatch(key) and int(key) in YEARS):
+                raise ctx.error((*path, key), f"{key!r} is not a year", f"write {example}")
+            found[int(key)] = check(item, ctx, (*path, key))
+        return found
+
+    return read
+
+
+def quarters(value: Any, ctx: Context, path: Path) -> tuple[Any, ...]:
+    """The four cumulative targets of a year's Rencana Aksi: [q1, q2, q3, q4], each a number or [lo, hi]."""
+    if not isinstance(value, list) or len(value) != 4:
+        raise ctx.error(path, f"expected four targets, one per quarter, got {_kind(value)}", "write [25, 50, 75, 100]")
+    return tuple(target(item, ctx, (*path, str(i))) for i, item in enumerate(value))
+
+
+def weight(value: Any, ctx: Context, path: Path) -> Decimal | dict[int, Decimal]:
+    """A weight for every year (``2``), or per year (``{ 2025 = 2, 2026 = 3 }``)."""
+    if isinstance(value, dict):
+        return by_year(positive, "{ 2025 = 2, 2026 = 3 }")(value, ctx, path)  # type: ignore[no-any-return]
+    return positive(value, ctx, path)
+
+
+def status(value: Any, ctx: Context, path: Path) -> str:
+    """A figure's mark: provisional (sementara) or final (tetap)."""
+    return choice("sementara", "tetap")(value, ctx, path)  # type: ignore[no-any-return]
+
+
 BAND_FIELDS = {"code": text, "label": text, "above": number, "min": number}
 
 
@@ -248,7 +283,7 @@ POLICY_FIELDS: dict[str, Checker] = {
     "basis": choice("rounded", "exact"),
     "decimals": whole(0, 10),
     "rounding": choice("half-up", "down", "half-even"),
-    "aggregate": choice("mean", "weighted", "min"),
+    "aggregate": choice("mean", "weighted", "budget-weighted", "min"),
     "cap": number,
     "floor": number,
 }
@@ -278,9 +313,11 @@ INDICATOR_FIELDS: dict[str, Checker] = {
     "denominator": formula_text,
     "multiplier": number,
     "targets": targets,
+    "targets_initial": targets,
+    "quarter_targets": by_year(quarters, "{ 2025 = [25, 50, 75, 100] }"),
     "end_target": target,
     "period": period,
-    "weight": positive,
+    "weight": weight,
     **POLICY_FIELDS,
 }
 
@@ -314,7 +351,12 @@ BUDGET_FIELDS: dict[str, Checker] = {
     "source": text,
 }
 
-BUDGET_DATA_FIELDS: dict[str, Checker] = {"pagu": number, "realisasi": number, "pagu_murni": number}
+BUDGET_DATA_FIELDS: dict[str, Checker] = {
+    "pagu": number,
+    "realisasi": number,
+    "pagu_murni": number,
+    "status": status,
+}
 
 _THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _COMMA_DECIMAL = re.compile(r"-?\d+(?:,\d+)?")
@@ -361,6 +403,7 @@ BENCHMARK_FIELDS: dict[str, Checker] = {
 REPORTED_FIELDS: dict[str, Checker] = {
     "where": text,
     "year": year,
+    "quarter": whole(1, 4),
     "target": printed_target,
     "realisation": printed,
     "achievement": printed,
