@@ -27,6 +27,7 @@ class BudgetResult:
     children_pagu: Decimal | None = None  # the sums of the children, when it has any with figures
     children_realisasi: Decimal | None = None
     message: str = ""
+    provisional: bool = False  # a figure of the line is marked sementara in the data
 
     @property
     def adds_up(self) -> bool | None:

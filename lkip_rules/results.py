@@ -28,6 +28,19 @@ class PreviousYear:
 
 
 @attrs.frozen
+class YearFigures:
+    """One year of an indicator, for the years side by side (the trend tables and charts)."""
+
+    year: int
+    status: Status
+    target: Target | None
+    realisation: Decimal | None
+    achievement: Decimal | None
+    category: str | None  # the band's code
+    provisional: bool = False
+
+
+@attrs.frozen
 class EndTarget:
     year: int
     target: Target
@@ -56,7 +69,10 @@ class IndicatorResult:
     message: str = ""
     quarter: int | None = None
     parent: str | None = None
-    target: Target | None = None
+    target: Target | None = None  # in force: the year's, or the quarter's (Rencana Aksi) when a quarter
+    target_initial: Target | None = None  # the Perjanjian Kinerja's, when a revision (PK perubahan) changed it
+    year_target: Target | None = None  # up to a quarter: the year's target, beside the quarter's
+    year_progress: Decimal | None = None  # up to a quarter: the figures so far against the year's target (%)
     realisation_exact: Decimal | None = None
     realisation: Decimal | None = None  # rounded as printed
     achievement_exact: Decimal | None = None
@@ -70,6 +86,8 @@ class IndicatorResult:
     end_target: EndTarget | None = None
     benchmark: BenchmarkResult | None = None
     budget: BudgetSummary | None = None  # the money behind it, with efficiency
+    provisional: tuple[str, ...] = ()  # provisional (sementara) figures it rests on: "name (year)"
+    history: tuple[YearFigures, ...] = ()  # every year of the period with figures, side by side
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(attrs.asdict(self, recurse=True))  # type: ignore[no-any-return]

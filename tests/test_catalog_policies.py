@@ -211,7 +211,14 @@ def test_evaluation_up_to_a_quarter(
     assert results["stok_akhir"].realisation == D(stock)
     assert results["suhu_rata"].realisation == D(temperature)
     assert results["antrian"].realisation == D(queue)
-    assert results["penjualan_total"].achievement == (D(sales) / 40 * 100 if sales else None)
+    # Without a Rencana Aksi target for the quarter, nothing is scored against the year's 40: the
+    # progress toward it is its own figure.
+    sales_result = results["penjualan_total"]
+    assert sales_result.achievement is None and sales_result.target is None
+    assert sales_result.year_target == D(40)
+    assert sales_result.year_progress == (D(sales) / 40 * 100 if sales else None)
+    if sales:
+        assert sales_result.status == "missing-data" and "no Rencana Aksi target for q" in sales_result.message
 
 
 def test_cap(catalog: lkip_rules.Catalog) -> None:

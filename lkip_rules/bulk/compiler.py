@@ -29,6 +29,7 @@ from lkip_rules.formula import ast
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
     from lkip_rules.catalog.model import Indicator
+    from lkip_rules.scoring import Target
 
 E = TypeVar("E")
 
@@ -111,10 +112,13 @@ def printed(b: Backend[E], value: E, decimals: int, rounding: str) -> E:
 class Compiler(Generic[E]):
     """Compiles the catalog's indicators against one backend."""
 
-    def __init__(self, catalog: Catalog, backend: Backend[E], year_column: str = "year") -> None:
+    def __init__(
+        self, catalog: Catalog, backend: Backend[E], year_column: str = "year", quarter_column: str | None = None
+    ) -> None:
         self.catalog = catalog
         self.b = backend
         self.year = year_column
+        self.quarter = quarter_column  # rows up to a quarter are scored against the quarter's targets
         self.lags: dict[tuple[str, ast.Period], Lag] = {}
 
     # -- realisation -------------------------------------------------------------------------
@@ -204,15 +208,27 @@ class Compiler(Generic[E]):
 
     # -- scoring -----------------------------------------------------------------------------
 
+    def _in_force(self, ind: Indicator) -> list[tuple[int, int | None, Target]]:
+        """(year, quarter or None, target) of every target a row may be scored against: the
+        years', or on quarterly rows the Rencana Aksi's quarters' (never the year's)."""
+        if self.quarter is None:
+            return [(year, None, target) for year, target in sorted(ind.targets.items())]
+        found = [(y, q + 1, t) for y, four in sorted(ind.quarter_targets.items()) for q, t in enumerate(four)]
+        # Up to the fourth quarter is the whole year: without a Rencana Aksi, the year's target.
+        found += [(y, 4, t) for y, t in sorted(ind.targets.items()) if y not in ind.quarter_targets]
+        return found
+
     def targets(self, ind: Indicator) -> tuple[E, E, E]:
-        """The low and high target of the row's year (equal for a single target; null if none),
-        and whether that year's target is a range (1) or a single value (0)."""
+        """The low and high target of the row (equal for a single target; null if none), and
+        whether that target is a range (1) or a single value (0)."""
         b = self.b
         year = b.col(self.year)
         lows, highs, ranged = [], [], []
-        for target_year, target in sorted(ind.targets.items()):
+        for target_year, quarter, target in self._in_force(ind):
             low, high = target if isinstance(target, tuple) else (target, target)
             is_year = b.op("==", year, b.num(target_year))
+            if quarter is not None and self.quarter is not None:
+                is_year = b.op("and", is_year, b.op("==", b.col(self.quarter), b.num(quarter)))
             lows.append((is_year, b.num(low)))
             highs.append((is_year, b.num(high)))
             ranged.append((is_year, b.num(1 if isinstance(target, tuple) else 0)))
@@ -228,7 +244,7 @@ class Compiler(Generic[E]):
         low, high, ranged = self.targets(ind)
         printed_real = printed(b, value, policy.decimals, policy.rounding)
         first = [(c.name("real_rounded"), printed_real), (c.name("low"), low)]
-        has_ranges = any(isinstance(t, tuple) for t in ind.targets.values())
+        has_ranges = any(isinstance(t, tuple) for _, _, t in self._in_force(ind))
         if has_ranges:  # most indicators have single targets: no second bound to carry
             first += [(c.name("high"), high), (c.name("ranged"), ranged)]
         upper = c("high") if has_ranges else c("low")

@@ -51,7 +51,7 @@ def evaluate_frame(
     _check_values(catalog, lazy, keys, inputs + given)
     if quarter:
         lazy = _roll_up(catalog, lazy, inputs, entity, year, quarter)
-    compiler = Compiler(catalog, PolarsBackend(), year)
+    compiler = Compiler(catalog, PolarsBackend(), year, quarter)
     stages = plan(catalog, compiler, set(given))
     lazy = _join_lags(lazy, compiler.lags.values(), entity, year, quarter)
     for stage in stages:

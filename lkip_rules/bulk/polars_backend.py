@@ -20,7 +20,7 @@ class PolarsBackend:
         return pl.lit(value, dtype=pl.String)
 
     def null(self) -> pl.Expr:
-        return pl.lit(None)
+        return pl.lit(None, dtype=pl.Float64)  # typed, so arithmetic on a column with no value at all works
 
     def op(self, op: str, left: pl.Expr, right: pl.Expr) -> pl.Expr:
         if op == "+":

@@ -88,7 +88,7 @@ def query(
     become NULL (missing data), and indicator columns are realisations given directly.
     """
     b = SqlBackend()
-    compiler = Compiler(catalog, b, year)
+    compiler = Compiler(catalog, b, year, quarter)
     present = set(columns) if columns is not None else set(catalog.inputs)
     keys = (
         check_keys(list(columns), entity, year, quarter)

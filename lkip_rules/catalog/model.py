@@ -57,10 +57,11 @@ class Indicator:
 
     def target_for(self, year: int, quarter: int | None = None) -> Target | None:
         """The target in force for ``year``, or for the Rencana Aksi's quarter (None if none is set)."""
-        if quarter is None:
-            return self.targets.get(year)
         by_quarter = self.quarter_targets.get(year)
-        return by_quarter[quarter - 1] if by_quarter is not None else None
+        if by_quarter is not None and quarter is not None:
+            return by_quarter[quarter - 1]
+        # Up to the fourth quarter is the whole year: the Rencana Aksi's last target is the year's.
+        return self.targets.get(year) if quarter in (None, 4) else None
 
     def initial_target(self, year: int) -> Target | None:
         """The target signed in the Perjanjian Kinerja, when a revision changed it."""

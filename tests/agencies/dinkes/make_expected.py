@@ -185,7 +185,8 @@ class Evaluation:
         value = DATA[year]["inputs"][name]
         if isinstance(value, dict):
             quarters = {int(k[1]): to_fraction(v) for k, v in value.items()}
-            upto = self.quarter if (self.quarter is not None and year == self.year) else 4
+            # docs/achievement.md: another year's quarterly input is rolled up to the same quarter
+            upto = self.quarter if self.quarter is not None else 4
             rolled = rollup(quarters, INPUTS[name]["rollup"], upto)
             if rolled is None:
                 raise Missing(f"{name}[{year}] quarter")
@@ -194,7 +195,7 @@ class Evaluation:
 
     def value(self, name: str, year: int) -> Fraction:
         if name in INDICATORS:
-            other = self if year == self.year else Evaluation(year)
+            other = self if year == self.year else Evaluation(year, self.quarter)
             r = other.result(name)
             value = r.realisation if policy_of(name).basis == "rounded" else r.realisation_exact
             if value is None:
@@ -207,10 +208,38 @@ class Evaluation:
             self.results[ind] = self._compute(ind)
         return self.results[ind]
 
+    def target(self, ind: str) -> Any:
+        """The target in force: the year's; up to a quarter, the Rencana Aksi's (the year's at q4
+        when there is none); never the year's for quarters 1-3 (docs/achievement.md)."""
+        spec = INDICATORS[ind]
+        yearly = spec.get("targets", {}).get(str(self.year))
+        if self.quarter is None:
+            return yearly
+        by_quarter = spec.get("quarter_targets", {}).get(str(self.year))
+        if by_quarter is not None:
+            return by_quarter[self.quarter - 1]
+        return yearly if self.quarter == 4 else None
+
     def _compute(self, ind: str) -> Result:
+        result = self._scored(ind)
+        yearly = INDICATORS[ind].get("targets", {}).get(str(self.year))
+        if self.quarter is None or yearly is None or result.realisation is None:
+            return result
+        # up to a quarter: the progress toward the year's target, its own figure
+        policy = policy_of(ind)
+        basis = result.realisation if policy.basis == "rounded" else result.realisation_exact
+        assert basis is not None
+        try:
+            progress = policy.round(achievement_exact(basis, as_target(yearly), policy))
+        except Undefined:
+            return result
+        result.extra["year_progress"] = progress
+        return result
+
+    def _scored(self, ind: str) -> Result:
         spec = INDICATORS[ind]
         policy = policy_of(ind)
-        raw_target = spec.get("targets", {}).get(str(self.year))
+        raw_target = self.target(ind)
         if ind not in FORMULAS:
             kids = [(self.result(c), INDICATORS[c].get("weight")) for c in children(ind)]
             missing = [r for r, _ in kids if r.achievement is None]
@@ -479,6 +508,8 @@ def indicator_record(ind: str, r: Result) -> dict[str, Any]:
         record["achievement"] = policy.fmt(r.achievement)
     if r.category is not None:
         record["category"] = r.category
+    if "year_progress" in r.extra:
+        record["year_progress"] = policy.fmt(r.extra["year_progress"])
     return record
 
 

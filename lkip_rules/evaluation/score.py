@@ -1,0 +1,245 @@
+"""Scoring: a realisation against the target in force — the year's, or the quarter's in the
+Rencana Aksi — into an achievement and a category; parents from their children.
+
+A quarter is scored only against the quarter's own target. Without one the result says so
+(status ``missing-data``) and shows, apart, the progress against the yearly target.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from lkip_rules import budget, scoring
+from lkip_rules.evaluation.realise import Realiser, blocked
+from lkip_rules.results import BenchmarkResult, Category, EndTarget, IndicatorResult, PreviousYear
+
+if TYPE_CHECKING:
+    from lkip_rules.catalog import Catalog
+    from lkip_rules.catalog.model import Indicator
+
+
+class Scorer:
+    """Results of indicators, each (indicator, year) once."""
+
+    def __init__(self, realiser: Realiser) -> None:
+        self.realiser = realiser
+        self.catalog: Catalog = realiser.catalog
+        self.quarter = realiser.quarter
+        self.scored: dict[tuple[str, int], IndicatorResult] = {}
+        self.flagged: dict[tuple[str, int], tuple[str, ...]] = {}
+
+    def result(self, ind: Indicator, year: int) -> IndicatorResult:
+        key = (ind.id, year)
+        if key not in self.scored:
+            self.scored[key] = self._score(ind, year)
+        return self.scored[key]
+
+    def _score(self, ind: Indicator, year: int) -> IndicatorResult:
+        blank = IndicatorResult(
+            id=ind.id,
+            name=ind.name,
+            level=ind.level,
+            unit=ind.unit,
+            polarity=ind.policy.polarity,
+            year=year,
+            quarter=self.quarter,
+            parent=ind.parent,
+            status="ok",
+            formula=str(ind.formula) if ind.formula is not None else None,
+            target_initial=ind.initial_target(year),
+            provisional=self.provisional(ind, year),
+        )
+        if ind.id in self.realiser.blocked:
+            return attrs.evolve(blank, status="error", message=blocked(self.realiser.blocked[ind.id]))
+        if ind.aggregated:
+            return self._aggregate(ind, year, blank)
+        realised = self.realiser.realisation(ind, year)
+        result = attrs.evolve(
+            blank,
+            target=ind.target_for(year, self.quarter),
+            year_target=ind.targets.get(year) if self.quarter is not None else None,
+            status=realised.status,
+            message=realised.message,
+            realisation_given=realised.given,
+            values=realised.values,
+            benchmark=self._benchmark(ind, year),
+            end_target=self._end(ind, realised.value),
+        )
+        if realised.value is None:
+            return attrs.evolve(result, previous=self._previous(ind, year, None))
+        rounded = scoring.round_value(realised.value, ind.policy.decimals, ind.policy.rounding)
+        result = attrs.evolve(
+            result,
+            realisation_exact=realised.value,
+            realisation=rounded,
+            previous=self._previous(ind, year, rounded),
+        )
+        if result.year_target is not None:
+            progress = scoring.achievement(realised.value, result.year_target, ind.policy)
+            result = attrs.evolve(result, year_progress=progress.achievement)
+        if result.target is None:
+            return attrs.evolve(result, status="missing-data", message=_join(realised.message, self._no_target(year)))
+        score = scoring.achievement(realised.value, result.target, ind.policy)
+        return attrs.evolve(
+            result,
+            status=score.status,
+            achievement_exact=score.achievement_exact,
+            achievement=score.achievement,
+            rule=score.rule,
+            category=self._category(ind, score.achievement),
+            message=_join(realised.message, score.message),
+        )
+
+    def _no_target(self, year: int) -> str:
+        if self.quarter is None:
+            return f"no target for {year}"
+        return f"no Rencana Aksi target for q{self.quarter} of {year}: a quarter is never scored against the year's"
+
+    def _category(self, ind: Indicator, printed: Decimal | None) -> Category | None:
+        scale = self.catalog.scales.get(ind.scale)
+        if printed is None or scale is None:
+            return None
+        band = scoring.category(scale, printed)
+        return Category(band.code, band.label)
+
+    # -- parents ----------------------------------------------------------------------------
+
+    def _aggregate(self, ind: Indicator, year: int, blank: IndicatorResult) -> IndicatorResult:
+        children = [self.result(child, year) for child in self.catalog.children(ind.id)]
+        method = ind.aggregate
+        not_ok = [c for c in children if c.status != "ok" or c.achievement is None]
+        previous = self._previous_aggregate(ind, year) if year - 1 >= ind.period[0] else None
+        if not_ok or not children:
+            status: scoring.Status = (
+                "error" if any(c.status == "error" for c in not_ok) else (not_ok[0].status if not_ok else "error")
+            )
+            why = "; ".join(f"{c.id}: {c.status}" for c in not_ok) or "it has no children"
+            message = f"cannot aggregate ({method}): {why}"
+            return attrs.evolve(blank, status=status, message=message, rule=method, previous=previous)
+        weights, missing = self._weights(ind, year, [c.id for c in children])
+        if missing:
+            return attrs.evolve(blank, status="error", message=f"cannot aggregate ({method}): {missing}", rule=method)
+        achievements = [c.achievement for c in children if c.achievement is not None]
+        exact = scoring.aggregate(achievements, "weighted" if weights else method, weights)
+        if exact is None:  # pragma: no cover - weights are validated above 0, and a pagu of 0 is refused below
+            return attrs.evolve(blank, status="undefined", message="the children's weights add up to 0", rule=method)
+        printed = scoring.round_value(exact, ind.policy.decimals, ind.policy.rounding)
+        if previous is not None:
+            previous = attrs.evolve(previous, trend=_trend(printed, previous.achievement, True))
+        return attrs.evolve(
+            blank,
+            achievement_exact=exact,
+            achievement=printed,
+            category=self._category(ind, printed),
+            rule=f"{method} of the children ({', '.join(c.id for c in children)})",
+            previous=previous,
+        )
+
+    def _weights(self, ind: Indicator, year: int, children: list[str]) -> tuple[list[Decimal | None], str]:
+        """The children's weights for a weighted or budget-weighted parent ([] for mean and min),
+        or why one is missing."""
+        if ind.aggregate == "weighted":
+            weights = [self.catalog.indicators[c].weight_in(year) for c in children]
+            lacking = [c for c, w in zip(children, weights, strict=True) if w is None]
+            return weights, f"no weight for {year} on {', '.join(lacking)}" if lacking else ""
+        if ind.aggregate == "budget-weighted":
+            pagu = [self._pagu_behind(c, year) for c in children]
+            lacking = [c for c, p in zip(children, pagu, strict=True) if not p]
+            why = f"no budget line with a pagu for {year} supports {', '.join(lacking)}" if lacking else ""
+            return list(pagu), why
+        return [], ""
+
+    def _pagu_behind(self, indicator_id: str, year: int) -> Decimal | None:
+        """The pagu of the budget lines supporting ``indicator_id`` directly (top-most lines only)."""
+        year_data = self.realiser.data.years.get(year)
+        figures = year_data.budget if year_data is not None else {}
+        lines = {line.id for line in self.catalog.budget.values() if indicator_id in line.supports}
+        amounts = [figures[i].pagu if i in figures else None for i in budget.top_lines(lines, self.catalog.budget)]
+        if not amounts or any(a is None for a in amounts):
+            return None
+        return sum((a for a in amounts if a is not None), Decimal(0))
+
+    # -- beside the year's figure -----------------------------------------------------------
+
+    def _previous(self, ind: Indicator, year: int, now: Decimal | None) -> PreviousYear | None:
+        """Last year's figures, whether or not this year's are in yet."""
+        before = year - 1
+        realised = self.realiser.realisation(ind, before)
+        if realised.value is None:
+            return None
+        rounded = scoring.round_value(realised.value, ind.policy.decimals, ind.policy.rounding)
+        target = ind.target_for(before, self.quarter)
+        score = scoring.achievement(realised.value, target, ind.policy) if target is not None else None
+        # For a stable indicator closer to the target is better; the direction alone says nothing.
+        comparable = now is not None and ind.policy.polarity != "stable"
+        trend = _trend(now, rounded, ind.policy.polarity != "negative") if comparable and now is not None else None
+        return PreviousYear(before, rounded, score.achievement if score else None, trend)
+
+    def _previous_aggregate(self, ind: Indicator, year: int) -> PreviousYear | None:
+        before = self.result(ind, year - 1)
+        if before.achievement is None:
+            return None
+        return PreviousYear(year - 1, None, before.achievement, None)
+
+    def _end(self, ind: Indicator, value: Decimal | None) -> EndTarget | None:
+        end = ind.renstra_end_target()
+        if end is None:
+            return None
+        end_year, target = end
+        achieved = scoring.achievement(value, target, ind.policy).achievement if value is not None else None
+        return EndTarget(end_year, target, achieved)
+
+    def _benchmark(self, ind: Indicator, year: int) -> BenchmarkResult | None:
+        year_data = self.realiser.data.years.get(year)
+        given = year_data.benchmarks.get(ind.id) if year_data else None
+        if given is None:
+            return None
+        computed = None
+        if given.target is not None and given.realisation is not None:
+            computed = scoring.achievement(given.realisation, given.target, ind.policy).achievement
+        return BenchmarkResult(given.source, given.year, given.target, given.realisation, computed, given.achievement)
+
+    # -- provisional figures ----------------------------------------------------------------
+
+    def provisional(self, ind: Indicator, year: int) -> tuple[str, ...]:
+        """The provisional (sementara) figures an indicator's result rests on, as "name (year)"."""
+        key = (ind.id, year)
+        if key not in self.flagged:
+            self.flagged[key] = ()  # a cycle of references adds nothing
+            self.flagged[key] = tuple(sorted(set(self._provisional(ind, year))))
+        return self.flagged[key]
+
+    def _provisional(self, ind: Indicator, year: int) -> list[str]:
+        data = self.realiser.data
+        if ind.aggregated:
+            return [name for child in self.catalog.children(ind.id) for name in self.provisional(child, year)]
+        realised = self.realiser.realisation(ind, year)
+        year_data = data.years.get(year)
+        if realised.given:
+            return [f"{ind.id} ({year})"] if year_data and year_data.is_provisional("realisations", ind.id) else []
+        found: list[str] = []
+        for key in realised.values:
+            name, _, at = key.partition("[")
+            used = int(at.rstrip("]")) if at else year
+            other = self.catalog.indicators.get(name)
+            if other is not None:
+                found += self.provisional(other, used)
+            elif (source := data.years.get(used)) is not None and source.is_provisional("inputs", name):
+                found.append(f"{name} ({used})")
+        return found
+
+
+def _trend(now: Decimal, before: Decimal | None, higher_is_better: bool) -> str | None:
+    if before is None:
+        return None
+    if now == before:
+        return "unchanged"
+    return "improved" if (now > before) == higher_is_better else "declined"
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(part for part in parts if part)
+
