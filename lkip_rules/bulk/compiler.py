@@ -213,7 +213,9 @@ class Compiler(Generic[E]):
         years', or on quarterly rows the Rencana Aksi's quarters' (never the year's)."""
         if self.quarter is None:
             return [(year, None, target) for year, target in sorted(ind.targets.items())]
-        found = [(y, q + 1, t) for y, four in sorted(ind.quarter_targets.items()) for q, t in enumerate(four)]
+        found: list[tuple[int, int | None, Target]] = [
+            (y, q + 1, t) for y, four in sorted(ind.quarter_targets.items()) for q, t in enumerate(four)
+        ]
         # Up to the fourth quarter is the whole year: without a Rencana Aksi, the year's target.
         found += [(y, 4, t) for y, t in sorted(ind.targets.items()) if y not in ind.quarter_targets]
         return found

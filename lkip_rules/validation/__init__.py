@@ -45,8 +45,9 @@ DataRule = Callable[["Catalog", "Data"], Iterable[Issue]]
 def catalog_issues(catalog: Catalog) -> list[Issue]:
     """Every issue of the catalog itself, whatever the figures."""
     from lkip_rules.validation.catalog_rules import CATALOG_RULES
+    from lkip_rules.validation.year_rules import YEAR_RULES
 
-    return [issue for rule in CATALOG_RULES for issue in rule(catalog)]
+    return [issue for rule in (*CATALOG_RULES, *YEAR_RULES) for issue in rule(catalog)]
 
 
 def data_issues(catalog: Catalog, data: Data) -> list[Issue]:

@@ -182,7 +182,7 @@ def aggregation(catalog: Catalog) -> Iterator[Issue]:
             )
         elif ind.aggregate == "weighted":
             for child in children:
-                if child.weight is None:
+                if child.weight is None and not child.weights:
                     yield _issue(
                         catalog,
                         "error",

@@ -1,0 +1,81 @@
+"""Rules about the SAKIP year: the Perjanjian Kinerja's targets, the Rencana Aksi's quarters,
+and parents weighted by the budget behind their children.
+
+Each rule is a function ``(catalog) -> Iterable[Issue]``; YEAR_RULES run with the catalog rules.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from lkip_rules.scoring import Target
+from lkip_rules.validation import CatalogRule, Issue
+from lkip_rules.validation.catalog_rules import _issue
+
+if TYPE_CHECKING:
+    from lkip_rules.catalog import Catalog
+
+
+def outside_the_period(catalog: Catalog) -> Iterator[Issue]:
+    """Signed or quarterly targets for a year outside the indicator's period."""
+    for ind in catalog.indicators.values():
+        first, last = ind.period
+        for key, years in (("targets_initial", ind.targets_initial), ("quarter_targets", ind.quarter_targets)):
+            for year in sorted(years):
+                if not first <= year <= last:
+                    message = f"{key} for {year} lies outside the period {first}-{last}"
+                    path = ("indicators", ind.id, key)
+                    yield _issue(catalog, "error", "target-outside-period", message, ind.file, *path)
+
+
+def rencana_aksi(catalog: Catalog) -> Iterator[Issue]:
+    """Quarterly targets that cannot be cumulative, or whose last one is not the year's."""
+    for ind in catalog.indicators.values():
+        for year, quarters in sorted(ind.quarter_targets.items()):
+            path = ("indicators", ind.id, "quarter_targets", str(year))
+            yearly = ind.targets.get(year)
+            if yearly is None:
+                message = f"quarterly targets for {year} but no yearly target: add targets = {{ {year} = ... }}"
+                yield _issue(catalog, "warning", "rencana-aksi", message, ind.file, *path)
+            elif quarters[3] != yearly:
+                message = (
+                    f"the fourth quarter's target {_show(quarters[3])} is not the year's {_show(yearly)}: up to "
+                    "the fourth quarter is the whole year"
+                )
+                yield _issue(catalog, "warning", "rencana-aksi", message, ind.file, *path)
+            if ind.policy.polarity == "positive" and not _rising(quarters):
+                message = (
+                    f"the quarterly targets {', '.join(map(_show, quarters))} go down; a positive indicator's "
+                    "targets up to each quarter are cumulative, so each is at least the one before"
+                )
+                yield _issue(catalog, "warning", "rencana-aksi", message, ind.file, *path)
+
+
+def budget_weights(catalog: Catalog) -> Iterator[Issue]:
+    """A budget-weighted parent's children each need a budget line that supports them."""
+    supported = {indicator for line in catalog.budget.values() for indicator in line.supports}
+    for ind in catalog.indicators.values():
+        if not ind.aggregated or ind.aggregate != "budget-weighted":
+            continue
+        for child in catalog.children(ind.id):
+            if child.id not in supported:
+                message = (
+                    f"'{ind.id}' aggregates budget-weighted, so a budget line must support this child: add "
+                    f"'{child.id}' to the supports of its program, kegiatan or sub kegiatan"
+                )
+                path = ("indicators", child.id)
+                yield _issue(catalog, "error", "missing-weight", message, child.file, *path, affects=(ind.id,))
+
+
+def _rising(quarters: tuple[Target, ...]) -> bool:
+    lows = [q[0] if isinstance(q, tuple) else q for q in quarters]
+    return all(a <= b for a, b in itertools.pairwise(lows))
+
+
+def _show(target: Target) -> str:
+    return f"[{target[0]}, {target[1]}]" if isinstance(target, tuple) else str(target)
+
+
+YEAR_RULES: tuple[CatalogRule, ...] = (outside_the_period, rencana_aksi, budget_weights)
