@@ -7,6 +7,7 @@ Budget line p: pagu 200, realisasi 150 -> serapan 75.00, sisa 50.
 
 from __future__ import annotations
 
+from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
@@ -372,3 +373,40 @@ pagu = 100
     assert why[("tujuh", "pagu")] == "no budget line of the catalog stands behind it"
     eksak = next(f for f in report if f.subject == "eksak")
     assert "basis: the exact realisation" in eksak.explanation
+
+
+def test_the_signed_target_printed_after_a_revision_is_named_so(tmp_path: Path) -> None:
+    revised = CATALOG.replace(
+        'formula = "a / b * 100"\ntargets = { 2025 = 10 }\n\n[budget.p]',
+        'formula = "a / b * 100"\ntargets = { 2025 = 10 }\ntargets_initial = { 2025 = 12 }\n\n[budget.p]',
+    )
+    (tmp_path / "catalog.toml").write_text(revised, "utf-8")
+    (tmp_path / "data").mkdir()
+    # The Perjanjian Kinerja signed 12; revised to 10. 13.99 / 10 x 100 = 139.90.
+    printed = '\n[[reported.r_up]]\nwhere = "PK"\ntarget = 12\n[[reported.r_up]]\nwhere = "LKIP"\ntarget = 10\n'
+    (tmp_path / "data" / "2025.toml").write_text(DATA + printed, "utf-8")
+    report = audit(lkip_rules.load_catalog(tmp_path), 2025)
+    assert rows(report) == {("r_up", "target", "12", "10", "two-targets", None)}
+    assert "the target signed in the Perjanjian Kinerja (targets_initial)" in report.findings[0].explanation
+    result = lkip_rules.load_catalog(tmp_path).evaluate(2025)["r_up"]
+    assert (result.target, result.target_initial) == (D(10), D(12))
+
+
+def test_a_quarter_is_audited_against_its_rencana_aksi(tmp_path: Path) -> None:
+    quarterly = CATALOG.replace(
+        'formula = "a / b * 100"\ntargets = { 2025 = 10 }\n\n[budget.p]',
+        'formula = "a / b * 100"\ntargets = { 2025 = 10 }\nquarter_targets = { 2025 = [4, 6, 8, 10] }\n\n[budget.p]',
+    )
+    (tmp_path / "catalog.toml").write_text(quarterly, "utf-8")
+    (tmp_path / "data").mkdir()
+    # a and b are yearly figures, the same at every quarter: 13.99 up to q2, against q2's 6: 233.17
+    printed = (
+        '\n[[reported.r_up]]\nwhere = "RA q2"\nquarter = 2\ntarget = 6\nrealisation = 13.99\nachievement = 233.17\n'
+    )
+    printed += '[[reported.r_up]]\nwhere = "RA q3"\nquarter = 3\ntarget = 6\n'
+    (tmp_path / "data" / "2025.toml").write_text(DATA + printed, "utf-8")
+    catalog = lkip_rules.load_catalog(tmp_path)
+    report = audit(catalog, 2025)
+    assert rows(report) == {("r_up", "target", "6", "8", "two-targets", None)}
+    assert "Rencana Aksi target for q3" in report.findings[0].explanation
+    assert audit(catalog, 2025, quarter=2).findings == ()

@@ -24,7 +24,7 @@ import attrs
 
 from lkip_rules.audit.finding import CAUSES, Finding, Key, Severity, Unchecked
 from lkip_rules.audit.rows import Row
-from lkip_rules.catalog import check_year
+from lkip_rules.catalog import check_quarter, check_year
 from lkip_rules.catalog.model import Data, Reported
 from lkip_rules.results import IndicatorResult, Results
 
@@ -60,21 +60,26 @@ class Audit:
         return len(self.findings)
 
 
-def audit(catalog: Catalog, year: int, data: Data | None = None) -> Audit:
-    """Every printed figure of ``year``'s data (its ``[reported]`` rows) against the right one."""
+def audit(catalog: Catalog, year: int, data: Data | None = None, *, quarter: int | None = None) -> Audit:
+    """Every printed figure of ``year``'s data (its ``[reported]`` rows) against the right one;
+    with ``quarter``, only the rows printed for that quarter (a Rencana Aksi report). Each row is
+    checked at its own year and quarter."""
     year = check_year(year)
+    quarter = check_quarter(quarter)
     data = catalog.data if data is None else data
-    results = {year: catalog.evaluate(year, data)}
+    results: dict[tuple[int, int | None], Results] = {(year, None): catalog.evaluate(year, data)}
     year_data = data.years.get(year)
     printed = year_data.reported if year_data is not None else {}
+    if quarter is not None:
+        printed = {s: tuple(e for e in entries if e.quarter == quarter) for s, entries in printed.items()}
     found: list[Finding] = []
     unchecked: list[Unchecked] = []
     checked = 0
 
-    def evaluated(year: int) -> Results:
-        if year not in results:
-            results[year] = catalog.evaluate(year, data)
-        return results[year]
+    def evaluated(year: int, quarter: int | None = None) -> Results:
+        if (year, quarter) not in results:
+            results[(year, quarter)] = catalog.evaluate(year, data, quarter=quarter)
+        return results[(year, quarter)]
 
     def realised(indicator_id: str) -> dict[int, Decimal]:
         every = {year: evaluated(year)[indicator_id].realisation for year in data.years}
@@ -82,12 +87,12 @@ def audit(catalog: Catalog, year: int, data: Data | None = None) -> Audit:
 
     for subject, entries in printed.items():
         for entry in entries:
-            row = Row(catalog, data, evaluated(entry.year), subject, entry, printed, realised)
+            row = Row(catalog, data, evaluated(entry.year, entry.quarter), subject, entry, printed, realised)
             found += row.run()
             checked += row.checked
             unchecked += row.unchecked()
-    found += _budget_rollups(catalog, results[year], printed)
-    found += _two_targets(catalog, results[year])
+    found += _budget_rollups(catalog, results[(year, None)], printed)
+    found += _two_targets(catalog, results[(year, None)])
     return Audit(catalog.info.id, year, checked, _ordered(_merged(found)), tuple(unchecked))
 
 

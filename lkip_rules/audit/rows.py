@@ -150,14 +150,18 @@ class _IndicatorRow:
         if _same_target(printed, right):
             return
         what = "end target" if field == "end_target" else "target"
-        self.row.add(
-            field,
-            printed,
-            right,
-            "two-targets",
-            f"the catalog's {what} for {self.entry.year} is {show(right)}; the same indicator is scored here "
-            f"against {show(printed)}",
-        )
+        if self.entry.quarter is not None and field == "target":
+            what = f"Rencana Aksi target for q{self.entry.quarter}"
+        signed = self.ind.initial_target(self.entry.year) if field == "target" else None
+        if signed is not None and _same_target(printed, signed):
+            why = (
+                f"{show(printed)} is the target signed in the Perjanjian Kinerja (targets_initial); the target in "
+                f"force after its revision (PK perubahan) is {show(right)}"
+            )
+        else:
+            why = f"the catalog's {what} for {self.entry.year} is {show(right)}; the same indicator is scored here "
+            why += f"against {show(printed)}"
+        self.row.add(field, printed, right, "two-targets", why)
 
     def realisation(self) -> None:
         printed, exact, right = self.row.number("realisation"), self.result.realisation_exact, self.result.realisation
