@@ -56,6 +56,8 @@ WORDS = {
         "gives": "menghasilkan angka",
         "achievement": "capaian",
         "of_target": "dari target",
+        "quarter": "triwulan {roman}",
+        "progress": "progres terhadap target tahunan {target}: {value}%",
         "year": "tahun",
         "growth": "pertumbuhan {name} dari {before} pada tahun {y0} menjadi {now} pada tahun {y1}",
         "avg": "rata-rata dari {items}",
@@ -71,7 +73,12 @@ WORDS = {
         "negative": "makin rendah makin baik",
         "stable": "makin dekat ke target makin baik",
         "aggregate": "Capaian {name} adalah {method} capaian indikator di bawahnya ({items}), yaitu {value}%",
-        "methods": {"mean": "rata-rata", "weighted": "rata-rata tertimbang", "min": "nilai terendah"},
+        "methods": {
+            "mean": "rata-rata",
+            "weighted": "rata-rata tertimbang",
+            "budget-weighted": "rata-rata tertimbang pagu anggaran",
+            "min": "nilai terendah",
+        },
         "not_yet": "Capaian {name} tahun {year} belum dapat dihitung: {why}.",
     },
     "en": {
@@ -84,6 +91,8 @@ WORDS = {
         "gives": "gives",
         "achievement": "an achievement of",
         "of_target": "against the target of",
+        "quarter": "quarter {roman}",
+        "progress": "progress toward the yearly target of {target}: {value}%",
         "year": "year",
         "growth": "the growth of {name} from {before} in {y0} to {now} in {y1}",
         "avg": "the average of {items}",
@@ -99,7 +108,12 @@ WORDS = {
         "negative": "lower is better",
         "stable": "closer to the target is better",
         "aggregate": "The achievement of {name} is the {method} of the achievements below it ({items}): {value}%",
-        "methods": {"mean": "mean", "weighted": "weighted mean", "min": "lowest"},
+        "methods": {
+            "mean": "mean",
+            "weighted": "weighted mean",
+            "budget-weighted": "budget-weighted mean",
+            "min": "lowest",
+        },
         "not_yet": "The achievement of {name} for {year} cannot be computed yet: {why}.",
     },
 }
@@ -118,12 +132,18 @@ class Explanation:
 
 
 def explain(
-    catalog: Catalog, indicator_id: str, year: int, *, lang: Lang = "id", data: Data | None = None
+    catalog: Catalog,
+    indicator_id: str,
+    year: int,
+    *,
+    lang: Lang = "id",
+    data: Data | None = None,
+    quarter: int | None = None,
 ) -> Explanation:
-    """Steps and a report-ready sentence for one indicator in ``year``."""
+    """Steps and a report-ready sentence for one indicator in ``year`` (up to ``quarter``)."""
     if lang not in WORDS:
         raise ArgumentError(f"lang must be 'id' or 'en', not {lang!r}")
-    results = catalog.evaluate(year, data)
+    results = catalog.evaluate(year, data, quarter=quarter)
     result = results[indicator_id]
     steps = tuple(_steps(catalog, result, lang))
     return Explanation(indicator_id, year, steps, _sentence(catalog, results, result, lang))
@@ -136,7 +156,8 @@ def _sentence(catalog: Catalog, results: Results, result: IndicatorResult, lang:
     words = WORDS[lang]
     if result.achievement is None:
         why = message(result.message, lang) or result.status
-        return str(words["not_yet"]).format(name=result.name, year=result.year, why=why)
+        text = str(words["not_yet"]).format(name=result.name, year=_when(result, lang), why=why)
+        return text[:-1] + f"; {_progress(result, lang)}." if result.year_progress is not None else text
     value = number(result.achievement, lang)
     band = f" ({label(result.category.label, lang)})" if result.category else ""
     if catalog.indicators[result.id].aggregated:
@@ -152,7 +173,8 @@ def _sentence(catalog: Catalog, results: Results, result: IndicatorResult, lang:
         )
     realisation = _with_unit(result.realisation, result.unit, lang)
     target = _target(result, lang)
-    tail = f"{words['achievement']} {value}% {words['of_target']} {target}{band}"
+    of = f"{words['of_target']} {str(words['quarter']).format(roman=ROMAN[result.quarter])}" if result.quarter else ""
+    tail = f"{words['achievement']} {value}% {of or words['of_target']} {target}{band}"
     if result.polarity in ("negative", "stable"):
         tail += f", {words[result.polarity]}"
     tree = catalog.indicators[result.id].formula
@@ -164,6 +186,21 @@ def _sentence(catalog: Catalog, results: Results, result: IndicatorResult, lang:
     else:
         spoken = _fallback(tree.tree, catalog, result, lang)
     return f"{_upper_first(spoken)} {words['gives']} {realisation}; {tail}."
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _when(result: IndicatorResult, lang: Lang) -> str:
+    """2025, or "triwulan II 2025" up to a quarter."""
+    if result.quarter is None:
+        return str(result.year)
+    return f"{str(WORDS[lang]['quarter']).format(roman=ROMAN[result.quarter])} {result.year}"
+
+
+def _progress(result: IndicatorResult, lang: Lang) -> str:
+    shown = _target(attrs.evolve(result, target=result.year_target), lang)
+    return str(WORDS[lang]["progress"]).format(target=shown, value=number(result.year_progress, lang))
 
 
 def _target(result: IndicatorResult, lang: Lang) -> str:
@@ -386,7 +423,16 @@ def _steps(catalog: Catalog, result: IndicatorResult, lang: Lang) -> list[str]:
             f"({ind.policy.decimals} {'decimals' if en else 'desimal'}, {ind.policy.rounding})"
         )
     if result.target is not None:
-        steps.append(f"Target {result.year}: {_target(result, lang)}")
+        kind = " (Rencana Aksi)" if result.quarter else ""
+        steps.append(f"Target {_when(result, lang)}{kind}: {_target(result, lang)}")
+    if result.target_initial is not None:
+        signed = _target(attrs.evolve(result, target=result.target_initial), lang)
+        steps.append(f"{'Signed in the Perjanjian Kinerja' if en else 'Target Perjanjian Kinerja awal'}: {signed}")
+    if result.year_progress is not None:
+        steps.append(_progress(result, lang)[:1].upper() + _progress(result, lang)[1:])
+    if result.provisional:
+        flagged = "Provisional figures" if en else "Angka sementara"
+        steps.append(f"{flagged}: {', '.join(result.provisional)}")
     if result.rule and not ind.aggregated:
         basis = "printed realisation" if ind.policy.basis == "rounded" else "exact realisation"
         if not en:

@@ -201,7 +201,9 @@ def test_data_from_two_sources_that_disagree_names_both(tmp_path: Path) -> None:
     code, out = run("evaluate", "--data", str(sheet))
     assert code == 1
     assert "input 'koperasi_usp_nib' for 2025 is given twice with different values" in out
-    assert "60 in " in out and "data/2025.toml (line 23)" in out and f"75 in {sheet} (row 3)" in out
+    lines = (lkip_rules.BUNDLED_CATALOG / "data" / "2025.toml").read_text("utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, start=1) if text.startswith("koperasi_usp_nib = 60"))
+    assert "60 in " in out and f"data/2025.toml (line {line})" in out and f"75 in {sheet} (row 3)" in out
     assert "koperasi_aktif" not in out.split("given twice")[0]  # 982 in both: they agree
 
 
