@@ -40,6 +40,12 @@ DATA = click.option(
     help="Figures to use: a TOML data file or folder, a CSV or an XLSX (input,year,quarter,value).",
 )
 YEAR = click.option("--year", type=int, default=None, help="The year to evaluate [default: the latest year with data].")
+QUARTER = click.option(
+    "--quarter",
+    type=click.IntRange(1, 4),
+    default=None,
+    help="Up to this quarter (triwulan), against the Rencana Aksi's targets.",
+)
 
 
 def _console() -> Console:
@@ -162,7 +168,7 @@ def check_command(catalog: str | None, data_file: Path | None) -> None:
 @main.command("evaluate")
 @click.argument("catalog", required=False)
 @YEAR
-@click.option("--quarter", type=click.IntRange(1, 4), default=None, help="Evaluate up to this quarter.")
+@QUARTER
 @click.option(
     "--format",
     "fmt",
@@ -245,10 +251,13 @@ def _rich_table(catalog: Catalog, results: Any, lang: Lang) -> Table:
 @main.command("explain")
 @click.argument("args", nargs=-1, required=True, metavar="[CATALOG] ID")
 @YEAR
+@QUARTER
 @LANG
 @DATA
 @reports_errors
-def explain_command(args: tuple[str, ...], year: int | None, lang: Lang, data_file: Path | None) -> None:
+def explain_command(
+    args: tuple[str, ...], year: int | None, quarter: int | None, lang: Lang, data_file: Path | None
+) -> None:
     """Every step behind indicator ID, and one sentence ready for the report."""
     from lkip_rules.explain import explain
 
@@ -264,7 +273,7 @@ def explain_command(args: tuple[str, ...], year: int | None, lang: Lang, data_fi
         near = closest(indicator, found.indicators)
         hint = f"; did you mean '{near}'?" if near else ""
         raise click.UsageError(f"'{indicator}' is not an indicator of {found.info.id}{hint}")
-    result = explain(found, indicator, _year(data, year), lang=lang, data=data)
+    result = explain(found, indicator, _year(data, year), lang=lang, data=data, quarter=quarter)
     for step in result.steps:
         click.echo(step)
     click.echo("")
@@ -274,11 +283,14 @@ def explain_command(args: tuple[str, ...], year: int | None, lang: Lang, data_fi
 @main.command("audit")
 @click.argument("catalog", required=False)
 @YEAR
+@QUARTER
 @LANG
 @DATA
 @click.option("--hide-info", is_flag=True, help="Leave out findings of severity info (right at fewer decimals).")
 @reports_errors
-def audit_command(catalog: str | None, year: int | None, lang: Lang, data_file: Path | None, hide_info: bool) -> None:
+def audit_command(
+    catalog: str | None, year: int | None, quarter: int | None, lang: Lang, data_file: Path | None, hide_info: bool
+) -> None:
     """Check every figure the report printed against the right one; list the wrong ones with causes.
 
     Exit 1 when a printed figure is wrong; findings of severity info alone exit 0.
@@ -288,7 +300,7 @@ def audit_command(catalog: str | None, year: int | None, lang: Lang, data_file: 
 
     found, data = _open(catalog, data_file)
     the_year = _year(data, year)
-    report = audit(found, the_year, data)
+    report = audit(found, the_year, data, quarter=quarter)
     click.echo(summary(report, lang))
     shown = [f for f in report if not (hide_info and f.severity == "info")]
     if shown:
@@ -299,30 +311,57 @@ def audit_command(catalog: str | None, year: int | None, lang: Lang, data_file: 
 @main.command("tree")
 @click.argument("catalog", required=False)
 @YEAR
+@QUARTER
 @LANG
 @DATA
 @reports_errors
-def tree_command(catalog: str | None, year: int | None, lang: Lang, data_file: Path | None) -> None:
+def tree_command(
+    catalog: str | None, year: int | None, quarter: int | None, lang: Lang, data_file: Path | None
+) -> None:
     """The cascade tujuan → sasaran → IKU → program → kegiatan → sub kegiatan, with achievement and absorption."""
     from lkip_rules.reports.tree import build
 
     found, data = _open(catalog, data_file)
-    _console().print(build(found, found.evaluate(_year(data, year), data), lang))
+    _console().print(build(found, found.evaluate(_year(data, year), data, quarter=quarter), lang))
+
+
+@main.command("pk")
+@click.argument("catalog", required=False)
+@YEAR
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "csv"]), default="table", show_default=True)
+@LANG
+@DATA
+@reports_errors
+def pk_command(catalog: str | None, year: int | None, fmt: str, lang: Lang, data_file: Path | None) -> None:
+    """The Perjanjian Kinerja of a year: sasaran, indicators and targets, and the programs' budget."""
+    from lkip_rules.reports import pk_view
+    from lkip_rules.reports.pk import perjanjian_kinerja
+
+    found, data = _open(catalog, data_file)
+    agreement = perjanjian_kinerja(found, _year(data, year), data)
+    if fmt == "table":
+        for table in pk_view.tables(found, agreement, lang):
+            _console().print(table)
+    else:
+        click.echo(pk_view.text(agreement, lang, fmt), nl=False)
 
 
 @main.command("chart")
 @click.argument("catalog", required=False)
 @YEAR
+@QUARTER
 @LANG
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for PNG files.")
 @DATA
 @reports_errors
-def chart_command(catalog: str | None, year: int | None, lang: Lang, output: Path, data_file: Path | None) -> None:
+def chart_command(
+    catalog: str | None, year: int | None, quarter: int | None, lang: Lang, output: Path, data_file: Path | None
+) -> None:
     """PNG charts like the report's Gambar 3.1-3.6: target and realisation, this year, last year, end target."""
     from lkip_rules.reports.charts import write_all
 
     found, data = _open(catalog, data_file)
-    for path in write_all(found, found.evaluate(_year(data, year), data), output, lang):
+    for path in write_all(found, found.evaluate(_year(data, year), data, quarter=quarter), output, lang):
         click.echo(str(path))
 
 
