@@ -219,3 +219,25 @@ def test_a_data_file_that_is_not_there_and_an_unknown_quarter(folder: Path) -> N
     data_file(folder, "2025.toml", "[inputs]\nomzet = { q5 = 1 }\n")
     with pytest.raises(CatalogError, match="unknown quarter 'q5'"):
         lkip_rules.load_data(folder / "data")
+
+
+def test_provisional_figures_are_flagged_in_every_output(folder: Path) -> None:
+    data_file(folder, "2025.toml", '[inputs]\naktif = { value = 982, status = "sementara" }\nsehat = 60\n')
+    catalog = lkip_rules.load_catalog(folder)
+    result = catalog.evaluate(2025)["persen_sehat"]
+    assert result.provisional == ("aktif (2025)",) and result.history[-1].provisional
+    assert catalog.evaluate(2025)["omzet_total"].provisional == ()
+    from click.testing import CliRunner
+
+    from lkip_rules.cli import main
+
+    for command in (["evaluate", "--format", "csv"], ["explain", "persen_sehat"], ["tree"]):
+        run = CliRunner().invoke(main, [command[0], str(folder), *command[1:]])
+        assert "sementara" in run.output, command
+
+
+def test_a_whole_file_may_be_provisional(folder: Path) -> None:
+    data_file(folder, "2025.toml", 'status = "sementara"\n[inputs]\naktif = 982\nsehat = 60\n[budget.p]\npagu = 10\n')
+    catalog = lkip_rules.load_catalog(folder)
+    assert catalog.evaluate(2025)["persen_sehat"].provisional == ("aktif (2025)", "sehat (2025)")
+    assert catalog.evaluate(2025).budget["p"].provisional

@@ -82,8 +82,17 @@ def _row(catalog: Catalog, r: IndicatorResult, lang: Lang) -> list[Cell]:
         end_target,
         end.achievement if end else None,
         benchmark,
-        STATUS[lang][r.status] + (f": {message(r.message, lang)}" if r.status != "ok" and r.message else ""),
+        _status(r, lang),
     ]
+
+
+def _status(r: IndicatorResult, lang: Lang) -> str:
+    """The status, why it is not ok, and the provisional figures the result rests on."""
+    text = STATUS[lang][r.status] + (f": {message(r.message, lang)}" if r.status != "ok" and r.message else "")
+    if r.provisional:
+        flagged = "provisional" if lang == "en" else "sementara"
+        text += f" ({flagged}: {', '.join(r.provisional)})"
+    return text
 
 
 def headers(lang: Lang) -> list[str]:

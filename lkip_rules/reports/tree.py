@@ -44,7 +44,8 @@ def _indicator(r: IndicatorResult, lang: Lang) -> str:
     money = ""
     if r.budget is not None and r.budget.serapan is not None:
         money = f" · serapan {number(r.budget.serapan, lang)}%"
-    return f"[cyan]{r.level}[/cyan] {r.name} — [bold]{achieved}[/bold]{band}{money}"
+    flagged = f" [yellow]({'provisional' if lang == 'en' else 'sementara'})[/yellow]" if r.provisional else ""
+    return f"[cyan]{r.level}[/cyan] {r.name} — [bold]{achieved}[/bold]{band}{money}{flagged}"
 
 
 def _budget_under(node: Tree, indicator_id: str, catalog: Catalog, results: Results, lang: Lang) -> None:
