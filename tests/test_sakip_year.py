@@ -164,3 +164,16 @@ def test_the_rules_of_the_year(tmp_path: Path) -> None:
     messages = [i.message for i in load(tmp_path, broken).validate(Data()) if i.code == "rencana-aksi"]
     assert any("the fourth quarter's target 110 is not the year's 120" in m for m in messages)
     assert any("go down" in m for m in messages)
+
+
+def test_bulk_takes_the_weights_of_each_rows_year_and_refuses_budget_weights(tmp_path: Path) -> None:
+    import polars as pl
+
+    catalog = load(tmp_path)
+    frame = pl.DataFrame({"entity": ["e", "e"], "year": [2025, 2026], "kasus": [128.0, 90.0], "indeks": [83.0, 85.0]})
+    out = catalog.evaluate_frame(frame)
+    got = {(r["year"], r["indicator"]): (r["achievement"], r["status"]) for r in out.iter_rows(named=True)}
+    assert got[(2025, "induk")] == (D("104.48"), "ok")  # (106.67 + 3 x 103.75) / 4, as the scalar path
+    assert got[(2025, "anggaran")][1] == "error"  # the pagu behind the children is not in a bulk input
+    scalar = catalog.evaluate(2025, Data.from_values({"kasus": {2025: 128}, "indeks": {2025: 83}}))
+    assert (scalar["induk"].achievement, scalar["anggaran"].status) == (D("104.48"), "error")

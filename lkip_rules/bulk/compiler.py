@@ -341,30 +341,38 @@ class Compiler(Generic[E]):
                 branches.append((b.op(">=", shown, b.num(band.min)), b.text(band.code)))
         return b.case(branches, b.text(scale.bands[-1].code))
 
+    def _weight(self, parent: Indicator, child: Indicator) -> E:
+        """A child's weight in the row's year: 1 for a mean, the declared one (per year or for all)
+        for a weighted parent, none (null) for a budget-weighted one or a year without a weight."""
+        b = self.b
+        if parent.aggregate in ("mean", "min"):
+            return b.num(1)
+        if parent.aggregate == "budget-weighted":
+            return b.null()
+        default = b.num(child.weight) if child.weight is not None else b.null()
+        year = b.col(self.year)
+        by_year = [(b.op("==", year, b.num(y)), b.num(w)) for y, w in sorted(child.weights.items())]
+        return b.case(by_year, default) if by_year else default
+
     def aggregate(self, ind: Indicator, children: Sequence[Indicator]) -> Stages[E]:
         """A parent without a formula: its children's printed achievements, combined."""
         b, policy, c = self.b, ind.policy, _Columns(ind.id, self.b)
         if not children:
             return [_failed(ind.id, b)]
         values: list[E] = [b.col(f"{child.id}__printed_ach") for child in children]
-        weights = [child.weight or Decimal(0) for child in children]
+        weights = [self._weight(ind, child) for child in children]
         if ind.aggregate == "min":
             combined = b.least(values)
-        elif ind.aggregate == "weighted" and not sum(weights):
-            combined = b.null()
         else:
-            if ind.aggregate != "weighted":
-                weights = [Decimal(1)] * len(values)
-            total = b.op("*", values[0], b.num(weights[0]))
-            for value, weight in zip(values[1:], weights[1:], strict=True):
-                total = b.op("+", total, b.op("*", value, b.num(weight)))
-            combined = b.op("/", total, b.num(sum(weights)))
-        # As the scalar path: "error" if any child has one, else the first child's other status.
+            total = _added(b, [b.op("*", value, weight) for value, weight in zip(values, weights, strict=True)])
+            combined = b.op("/", total, _added(b, weights))
+        # As the scalar path: "error" if any child has one, else the first child's other status;
+        # then a weight the row's year lacks is an error. The budget behind children (pagu per
+        # line) is no column of a bulk input, so a budget-weighted parent is an error in bulk.
         statuses = [b.col(f"{child.id}__status") for child in children]
         branches = [(b.op("==", s, b.text("error")), b.text("error")) for s in statuses]
         branches += [(b.op("!=", s, b.text("ok")), s) for s in statuses]
-        if ind.aggregate == "weighted" and not sum(weights):
-            branches.append((b.op("==", b.num(0), b.num(0)), b.text("undefined")))
+        branches += [(b.is_null(weight), b.text("error")) for weight in weights]
         first = [
             (c.name("ach_rounded"), printed(b, combined, policy.decimals, policy.rounding)),
             (c.name("status"), b.case(branches, b.text("ok"))),
