@@ -95,3 +95,32 @@ def test_a_missing_name_is_reported_never_zero(
         assert needed and exc.name == dropped
         return
     assert not needed
+
+
+plain_trees = st.recursive(
+    st.one_of(strategies.numbers, st.builds(ast.Ref, strategies.free_names)),
+    lambda children: st.one_of(
+        st.builds(ast.Binary, st.sampled_from(sorted(ast.ARITH_OPS)), children, children),
+        st.builds(ast.Unary, st.sampled_from(["-", "+"]), children),
+    ),
+    max_leaves=12,
+)
+
+
+@given(plain_trees, st.sampled_from(["", " ", "  "]))
+def test_plain_arithmetic_climbs_to_the_grammars_tree(tree: ast.Node, blank: str) -> None:
+    """The fast path for names, numbers and + - * / gives exactly the tree (and spans) pyparsing gives."""
+    from lkip_rules.formula import grammar
+
+    text = unparse(tree).replace(" ", blank)
+    fast = parser._plain_arithmetic(text)
+    slow = grammar.shared().parse_string(text, parse_all=True)[0]
+    if fast is not None:
+        assert fast == slow and [n.span for n in ast.walk(fast)] == [n.span for n in ast.walk(slow)]
+
+
+def test_the_fast_path_takes_the_common_formulas_and_leaves_the_rest() -> None:
+    assert parser._plain_arithmetic("a / b * 100") is not None
+    assert parser._plain_arithmetic("-a + 2_000.5 * -b") is not None
+    for other in ("pct(a, b)", "a[N-1] - a", "(a - b) / a", "a > b", "a b", "a +", "and + 1", "a * * b"):
+        assert parser._plain_arithmetic(other) is None, other

@@ -17,7 +17,7 @@ from lkip_rules import numbers
 from lkip_rules._suggest import closest
 from lkip_rules.catalog.toml import locate
 from lkip_rules.errors import CatalogError, CatalogErrors
-from lkip_rules.formula.grammar import KEYWORDS
+from lkip_rules.formula.climb import KEYWORDS
 from lkip_rules.scales import Band
 
 ID = re.compile(r"[a-z_][a-z0-9_]*")

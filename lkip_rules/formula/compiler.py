@@ -20,8 +20,8 @@ from typing import Any, Protocol
 
 from lkip_rules.errors import EvaluationError
 from lkip_rules.formula import ast, interpreter, values
+from lkip_rules.formula.climb import NAME_PATTERN
 from lkip_rules.formula.functions import maximum, mean, minimum, round_half_up, total
-from lkip_rules.formula.grammar import NAME_PATTERN
 
 
 class Evaluator(Protocol):

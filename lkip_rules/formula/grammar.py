@@ -29,40 +29,34 @@ than at the start of the expression where backtracking gave up.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Any
 
-import attrs
 import pyparsing as pp
 
 from lkip_rules.formula import ast
+from lkip_rules.formula.climb import (
+    KEYWORDS,
+    NAME_PATTERN,
+    NOT_PRECEDENCE,
+    PRECEDENCE,
+    SIGN_PRECEDENCE,
+    ClimbError,
+    Operator,
+    climb_from,
+)
 
-KEYWORDS = frozenset({"and", "or", "not"})
-NAME_PATTERN = r"[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*"
-
-# Binding strength of binary operators; prefix "-"/"+" bind tighter than all of them,
-# prefix "not" binds tighter than "and" but looser than the comparisons.
-PRECEDENCE = {"or": 1, "and": 2, **dict.fromkeys(ast.COMPARE_OPS, 4), "+": 5, "-": 5, "*": 6, "/": 6}
-NOT_PRECEDENCE = 3
-SIGN_PRECEDENCE = 7
-
-
-@attrs.frozen
-class Operator:
-    """An operator token with its place in the source, used while climbing."""
-
-    op: str
-    start: int
-    end: int
-
-
-class ClimbError(Exception):
-    """Raised while climbing; the parser turns it into a FormulaSyntaxError."""
-
-    def __init__(self, message: str, span: ast.Span) -> None:
-        super().__init__(message)
-        self.message = message
-        self.span = span
+__all__ = [
+    "KEYWORDS",
+    "NAME_PATTERN",
+    "NOT_PRECEDENCE",
+    "PRECEDENCE",
+    "SIGN_PRECEDENCE",
+    "ClimbError",
+    "build",
+    "shared",
+]
 
 
 def _number(s: str, loc: int, toks: pp.ParseResults) -> ast.Number:
@@ -100,38 +94,15 @@ def _operator(s: str, loc: int, toks: pp.ParseResults) -> Operator:
 
 def _climb(s: str, loc: int, toks: pp.ParseResults) -> ast.Node:
     items: list[Any] = list(toks)
-    node, pos = _climb_from(items, 0, 0)
+    node, pos = climb_from(items, 0, 0)
     assert pos == len(items)
     return node
 
 
-def _climb_from(items: list[Any], pos: int, min_prec: int) -> tuple[ast.Node, int]:
-    """Precedence climbing over ``prefix* atom (operator prefix* atom)*``."""
-    left, pos = _operand(items, pos, min_prec)
-    while pos < len(items):
-        op: Operator = items[pos]
-        prec = PRECEDENCE[op.op]
-        if prec < min_prec:
-            break
-        right, pos = _climb_from(items, pos + 1, prec + 1)
-        left = ast.Binary(op.op, left, right, span=(left.span[0], right.span[1]))  # type: ignore[arg-type]
-        if prec == PRECEDENCE["<"] and pos < len(items) and PRECEDENCE[items[pos].op] == prec:
-            nxt = items[pos]
-            raise ClimbError("comparisons do not chain; join them with 'and'", (nxt.start, nxt.end))
-    return left, pos
-
-
-def _operand(items: list[Any], pos: int, min_prec: int) -> tuple[ast.Node, int]:
-    item = items[pos]
-    if not isinstance(item, Operator):
-        return item, pos + 1
-    if item.op == "not":
-        if min_prec > NOT_PRECEDENCE:
-            raise ClimbError("put 'not ...' in parentheses here", (item.start, item.end))
-        operand, pos = _climb_from(items, pos + 1, NOT_PRECEDENCE)
-    else:
-        operand, pos = _operand(items, pos + 1, SIGN_PRECEDENCE)
-    return ast.Unary(item.op, operand, span=(item.start, operand.span[1])), pos  # type: ignore[arg-type]
+@functools.cache
+def shared() -> pp.ParserElement:
+    """The grammar, built once, when a formula first needs it."""
+    return build()
 
 
 def build() -> pp.ParserElement:

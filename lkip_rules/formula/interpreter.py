@@ -111,7 +111,10 @@ class _Walker:
         involved = {}
         for sub in ast.walk(node.right):
             if isinstance(sub, ast.Ref):
-                involved[unparse(sub)] = self.resolve(sub)
+                try:
+                    involved[unparse(sub)] = self.resolve(sub)
+                except MissingValueError:  # a name coalesce() passed over: no value to show
+                    continue
         shown = ", ".join(f"{name} = {value}" for name, value in involved.items())
         detail = f" ({shown})" if shown else ""
         return DivisionByZeroError(

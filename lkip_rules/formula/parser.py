@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-
-import pyparsing as pp
+from decimal import Decimal
 
 from lkip_rules.errors import FormulaLimitError, FormulaSyntaxError
-from lkip_rules.formula import ast, grammar
+from lkip_rules.formula import ast
+from lkip_rules.formula.climb import KEYWORDS, NAME_PATTERN, ClimbError, Operator, climb_from
 
 MAX_LENGTH = 10_000
 """Longest formula text accepted, in characters."""
@@ -17,9 +17,8 @@ MAX_NESTING = 32
 MAX_DEPTH = 100
 """Deepest tree accepted (a chain of 100 operators; use sum() for longer lists)."""
 
-_GRAMMAR = grammar.build()
-_BARE_NAME = re.compile(r"\s*(" + grammar.NAME_PATTERN + r")\s*")
-_TOKEN = re.compile(r"\s*(" + grammar.NAME_PATTERN + r"|[0-9][0-9_.]*|<=|>=|==|!=|\S)")
+_BARE_NAME = re.compile(r"\s*(" + NAME_PATTERN + r")\s*")
+_TOKEN = re.compile(r"\s*(" + NAME_PATTERN + r"|[0-9][0-9_.]*|<=|>=|==|!=|\S)")
 _EXPECTED = {
     "operand": "a number, a name, a function call or '('",
     "end of text": "an operator or the end of the formula",
@@ -49,7 +48,7 @@ def parse(text: str) -> ast.Node:
             hint="split it into several indicators that reference each other",
         )
     bare = _BARE_NAME.fullmatch(text)
-    if bare is not None and bare.group(1) not in grammar.KEYWORDS:
+    if bare is not None and bare.group(1) not in KEYWORDS:
         # The most common formula part is one name; it needs no parser.
         return ast.Ref(bare.group(1), ast.CURRENT, span=bare.span(1))
     _check_nesting(text)
@@ -59,14 +58,9 @@ def parse(text: str) -> ast.Node:
 @functools.lru_cache(maxsize=4096)
 def _parse_cached(text: str) -> ast.Node:
     # Catalogs repeat formulas; trees are immutable, so sharing them is safe.
-    try:
-        node: ast.Node = _GRAMMAR.parse_string(text, parse_all=True)[0]
-    except pp.ParseBaseException as exc:
-        raise _syntax_error(text, exc.loc, exc.msg) from None
-    except grammar.ClimbError as exc:
-        raise FormulaSyntaxError(exc.message, source=text, span=exc.span) from None
-    except RecursionError:  # a safety net: _check_nesting should have stopped it
-        raise _too_deep(text, (0, 1)) from None
+    node = _plain_arithmetic(text)
+    if node is None:
+        node = _with_the_grammar(text)
     if ast.depth(node) > MAX_DEPTH:
         raise FormulaLimitError(
             f"the formula nests more than {MAX_DEPTH} operations deep",
@@ -74,6 +68,68 @@ def _parse_cached(text: str) -> ast.Node:
             span=node.span,
             hint="use sum(...) or avg(...) for long lists, or split the formula",
         )
+    return node
+
+
+_PLAIN = re.compile(
+    r"\s*(?:(?P<name>" + NAME_PATTERN + r")(?![\s]*[(\[])"
+    r"|(?P<number>[0-9]+(?:_[0-9]+)*(?:\.[0-9]+(?:_[0-9]+)*)?)(?![A-Za-z0-9_.])"
+    r"|(?P<op>[-+*/]))"
+)
+
+
+def _plain_arithmetic(text: str) -> ast.Node | None:
+    """The tree of a formula of names, numbers and + - * / alone (most formulas), climbed without
+    pyparsing; None for anything else, which the grammar parses (and explains when it is wrong)."""
+    items: list[object] = []
+    want_operand, pos = True, 0
+    while pos < len(text):
+        found = _PLAIN.match(text, pos)
+        if found is None:
+            if text[pos:].strip():
+                return None  # brackets, calls, comparisons, or no formula at all: the grammar's
+            break
+        kind, start, end = found.lastgroup, found.start(found.lastgroup or 0), found.end()
+        token = found.group(kind or 0)
+        if kind == "op":
+            if want_operand and token not in "+-":
+                return None
+            items.append(Operator(token, start, end))
+            want_operand = True
+        elif not want_operand or (kind == "name" and token in KEYWORDS):
+            return None
+        else:
+            items.append(_atom(kind, token, start, end))
+            want_operand = False
+        pos = end
+    if want_operand:
+        return None
+    try:
+        node, _ = climb_from(items, 0, 0)
+    except (ClimbError, RecursionError):
+        return None
+    return node
+
+
+def _atom(kind: str | None, token: str, start: int, end: int) -> ast.Node:
+    if kind == "number":
+        return ast.Number(Decimal(token.replace("_", "")), span=(start, end))
+    return ast.Ref(token, ast.CURRENT, span=(start, end))
+
+
+def _with_the_grammar(text: str) -> ast.Node:
+    import pyparsing as pp  # only when a formula needs more than plain arithmetic
+
+    from lkip_rules.formula import grammar
+
+    try:
+        node: ast.Node = grammar.shared().parse_string(text, parse_all=True)[0]
+    except pp.ParseBaseException as exc:
+        raise _syntax_error(text, exc.loc, exc.msg) from None
+    except ClimbError as exc:
+        raise FormulaSyntaxError(exc.message, source=text, span=exc.span) from None
+    except RecursionError:  # a safety net: _check_nesting should have stopped it
+        raise _too_deep(text, (0, 1)) from None
     return node
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lkip_rules.formula import ast
-from lkip_rules.formula.grammar import NOT_PRECEDENCE, PRECEDENCE, SIGN_PRECEDENCE
+from lkip_rules.formula.climb import NOT_PRECEDENCE, PRECEDENCE, SIGN_PRECEDENCE
 
 _ATOM = 8
 
