@@ -8,7 +8,7 @@ A quarter is scored only against the quarter's own target. Without one the resul
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -56,42 +56,44 @@ class Scorer:
             return attrs.evolve(blank, status="error", message=blocked(self.realiser.blocked[ind.id]))
         if ind.aggregated:
             return self._aggregate(ind, year, blank)
+        return self._scored(ind, year, blank)
+
+    def _scored(self, ind: Indicator, year: int, blank: IndicatorResult) -> IndicatorResult:
+        """An indicator with a formula: its fields worked out first, then one record (an evolve
+        per field would cost more than the arithmetic)."""
         realised = self.realiser.realisation(ind, year)
-        result = attrs.evolve(
-            blank,
-            target=ind.target_for(year, self.quarter),
-            year_target=ind.targets.get(year) if self.quarter is not None else None,
-            status=realised.status,
-            message=realised.message,
-            realisation_given=realised.given,
-            values=realised.values,
-            benchmark=self._benchmark(ind, year),
-            end_target=self._end(ind, realised.value),
-        )
-        if realised.value is None:
-            return attrs.evolve(result, previous=self._previous(ind, year, None))
-        rounded = scoring.round_value(realised.value, ind.policy.decimals, ind.policy.rounding)
-        result = attrs.evolve(
-            result,
-            realisation_exact=realised.value,
-            realisation=rounded,
-            previous=self._previous(ind, year, rounded),
-        )
-        if result.year_target is not None:
-            progress = scoring.achievement(realised.value, result.year_target, ind.policy)
-            result = attrs.evolve(result, year_progress=progress.achievement)
-        if result.target is None:
-            return attrs.evolve(result, status="missing-data", message=_join(realised.message, self._no_target(year)))
-        score = scoring.achievement(realised.value, result.target, ind.policy)
-        return attrs.evolve(
-            result,
-            status=score.status,
-            achievement_exact=score.achievement_exact,
-            achievement=score.achievement,
-            rule=score.rule,
-            category=self._category(ind, score.achievement),
-            message=_join(realised.message, score.message),
-        )
+        value, policy = realised.value, ind.policy
+        target = ind.target_for(year, self.quarter)
+        year_target = ind.targets.get(year) if self.quarter is not None else None
+        fields: dict[str, Any] = {
+            "target": target,
+            "year_target": year_target,
+            "status": realised.status,
+            "message": realised.message,
+            "realisation_given": realised.given,
+            "values": realised.values,
+            "benchmark": self._benchmark(ind, year),
+            "end_target": self._end(ind, value),
+        }
+        rounded = scoring.round_value(value, policy.decimals, policy.rounding) if value is not None else None
+        fields["previous"] = self._previous(ind, year, rounded)
+        if value is not None:
+            fields |= {"realisation_exact": value, "realisation": rounded}
+            if year_target is not None:
+                fields["year_progress"] = scoring.achievement(value, year_target, policy).achievement
+            if target is None:
+                fields |= {"status": "missing-data", "message": _join(realised.message, self._no_target(year))}
+            else:
+                score = scoring.achievement(value, target, policy)
+                fields |= {
+                    "status": score.status,
+                    "achievement_exact": score.achievement_exact,
+                    "achievement": score.achievement,
+                    "rule": score.rule,
+                    "category": self._category(ind, score.achievement),
+                    "message": _join(realised.message, score.message),
+                }
+        return attrs.evolve(blank, **fields)
 
     def _no_target(self, year: int) -> str:
         if self.quarter is None:
@@ -242,4 +244,3 @@ def _trend(now: Decimal, before: Decimal | None, higher_is_better: bool) -> str 
 
 def _join(*parts: str) -> str:
     return "; ".join(part for part in parts if part)
-
