@@ -16,10 +16,11 @@ if TYPE_CHECKING:
 
 def build(catalog: Catalog, results: Results, lang: Lang) -> Tree:
     """Indicators under their parents (or under what they support), budget lines under the
-    indicators they pay for, kegiatan and sub kegiatan under their programs."""
+    first indicator they pay for (each line once), kegiatan and sub kegiatan under their programs."""
     title = f"{catalog.info.name} — {results.year}"
     root = Tree(f"[bold]{title}[/bold]")
     placed: dict[str, Tree] = {}
+    shown: set[str] = set()
     remaining = list(catalog.indicators.values())
     while remaining:  # parents first; anything left (a cycle) goes at the root
         progress = False
@@ -28,7 +29,7 @@ def build(catalog: Catalog, results: Results, lang: Lang) -> Tree:
             if anchor is None or anchor in placed or anchor not in catalog.indicators:
                 parent_node = placed.get(anchor, root) if anchor else root
                 placed[ind.id] = parent_node.add(_indicator(results[ind.id], lang))
-                _budget_under(placed[ind.id], ind.id, catalog, results, lang)
+                _budget_under(placed[ind.id], ind.id, catalog, results, lang, shown)
                 remaining.remove(ind)
                 progress = True
         if not progress:
@@ -48,18 +49,21 @@ def _indicator(r: IndicatorResult, lang: Lang) -> str:
     return f"[cyan]{r.level}[/cyan] {r.name} — [bold]{achieved}[/bold]{band}{money}{flagged}"
 
 
-def _budget_under(node: Tree, indicator_id: str, catalog: Catalog, results: Results, lang: Lang) -> None:
+def _budget_under(
+    node: Tree, indicator_id: str, catalog: Catalog, results: Results, lang: Lang, shown: set[str]
+) -> None:
     for line in catalog.budget.values():
-        if indicator_id in line.supports:
-            _budget_line(node, results.budget[line.id], catalog, results, lang, frozenset())
+        if indicator_id in line.supports and line.id not in shown:
+            _budget_line(node, results.budget[line.id], catalog, results, lang, shown)
 
 
 def _budget_line(
-    node: Tree, line: BudgetResult, catalog: Catalog, results: Results, lang: Lang, above: frozenset[str]
+    node: Tree, line: BudgetResult, catalog: Catalog, results: Results, lang: Lang, shown: set[str]
 ) -> None:
+    shown.add(line.id)  # once: a line supporting several indicators, or in a parent cycle
     spent = f"{number(line.serapan, lang)}%" if line.serapan is not None else line.status
     warn = " [red]![/red]" if line.adds_up is False else ""
     child = node.add(f"[green]{line.level}[/green] {line.name} — Rp {number(line.pagu, lang)}, serapan {spent}{warn}")
     for other in catalog.budget.values():
-        if other.parent == line.id and other.id not in above | {line.id}:  # a parent cycle is drawn once
-            _budget_line(child, results.budget[other.id], catalog, results, lang, above | {line.id})
+        if other.parent == line.id and other.id not in shown:
+            _budget_line(child, results.budget[other.id], catalog, results, lang, shown)
