@@ -72,6 +72,10 @@ EXPECTED = {
     ("kinerja_keuangan_penunjang", "realisation", "83.05", "81.67", "arithmetic", "error", None),  # F19, Tabel 3.14
     ("peningkatan_volume_koperasi", "target", "1, 1.5", "", "two-targets", "info", None),  # F20: about the catalog
     ("daya_saing_koperasi_umkm", "achievement", "100", "105.15", "arithmetic", "error", None),  # F26: mean(100.30, 110)
+    # F21, Tabel 3.14: children 100, 90, 100 with pagu 102_533_000, 141_650_900, 457_920_000:
+    # 68_793_881_000 / 702_103_900 = 97.982479... -> 97.98 budget-weighted; the kegiatan and its program print 100
+    ("kinerja_k_pemberdayaan_mikro", "achievement", "100", "97.98", "arithmetic", "error", None),
+    ("kinerja_p_pemberdayaan_umkm", "achievement", "100", "97.98", "arithmetic", "error", None),
 }
 
 
@@ -162,4 +166,4 @@ def test_audit_command_exits_1_and_lists_causes() -> None:
         "follows",
     ):
         assert cause in run.output
-    assert "26 salah, 4 catatan (info)" in run.output
+    assert "28 salah, 4 catatan (info)" in run.output

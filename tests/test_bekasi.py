@@ -36,7 +36,11 @@ def test_catalog_is_valid() -> None:
 
 
 def test_every_indicator_is_expected(results: lkip_rules.Results) -> None:
-    assert set(GOLDEN["indicators"]) == {r.id for r in results}
+    # The "% kinerja" cascade of Tabel 3.14 (kinerja_*) is worked by hand in tests/test_cascade.py.
+    cascade = {
+        ind.id for ind in lkip_rules.load_catalog(CATALOG).indicators.values() if ind.file.endswith("cascade.toml")
+    }
+    assert set(GOLDEN["indicators"]) == {r.id for r in results} - cascade
 
 
 @pytest.mark.parametrize("indicator_id", sorted(GOLDEN["indicators"]))
