@@ -1,12 +1,12 @@
 """Fuzzing suite: every input kind must give a result or an ``LkipError``, quickly and in bounded memory.
 
-- ``strategies`` generates inputs once, for two drivers: Hypothesis (the pytest tests, which
-  can shrink) and ``random.Random`` (``run_long.py``, which needs low overhead per example).
+- ``gen`` generates inputs once, for two drivers: Hypothesis (the pytest tests, which can
+  shrink) and ``random.Random`` (``run_long.py``, which needs low overhead per example).
 - ``checks`` runs one input of each kind through the library and says what is acceptable.
 - ``oracle`` is an independent ``fractions.Fraction`` evaluator for arithmetic formulas.
 - ``test_fuzz_*`` are the quick, deterministic CI runs, one module per input kind.
-- ``run_long.py`` is for long runs by hand: worker processes, per-example timeouts, peak
-  memory, a JSON summary and saved reproducers (``--replay`` runs one again).
+- ``run_long.py`` is for long runs by hand: worker processes (``longrun``), per-example
+  timeouts, peak memory, a JSON summary and saved reproducers (``--replay`` runs one again).
 
 Environment variables for the pytest tests:
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from hypothesis import given
 
-from tests.fuzz import checks, strategies
-from tests.fuzz.strategies import CliCase, fuzz_settings
+from tests.fuzz import checks, gen
+from tests.fuzz.gen import CliCase, fuzz_settings
 
 
 @fuzz_settings(60)
-@given(strategies.cli_cases)
+@given(gen.cli_cases)
 def test_cli_commands(case: CliCase) -> None:
     checks.run(case)

@@ -5,23 +5,23 @@ from __future__ import annotations
 
 from hypothesis import given
 
-from tests.fuzz import checks, strategies
-from tests.fuzz.strategies import FilesCase, fuzz_settings
+from tests.fuzz import checks, gen
+from tests.fuzz.gen import FilesCase, fuzz_settings
 
 
 @fuzz_settings(30)
-@given(strategies.toml_data)
+@given(gen.toml_data)
 def test_toml_data_files(case: FilesCase) -> None:
     checks.run(case)
 
 
 @fuzz_settings(40)
-@given(strategies.csv_data)
+@given(gen.csv_data)
 def test_csv_files(case: FilesCase) -> None:
     checks.run(case)
 
 
 @fuzz_settings(25)
-@given(strategies.xlsx_data)
+@given(gen.xlsx_data)
 def test_xlsx_files(case: FilesCase) -> None:
     checks.run(case)

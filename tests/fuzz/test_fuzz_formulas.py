@@ -9,30 +9,30 @@ from fractions import Fraction
 from hypothesis import given
 
 from lkip_rules import parse_formula
-from tests.fuzz import checks, oracle, strategies
-from tests.fuzz.strategies import ArithCase, FormulaCase, fuzz_settings
+from tests.fuzz import checks, gen, oracle
+from tests.fuzz.gen import ArithCase, FormulaCase, fuzz_settings
 
 
 @fuzz_settings(80)
-@given(strategies.grammar_formulas)
+@given(gen.grammar_formulas)
 def test_grammar_formulas(case: FormulaCase) -> None:
     checks.run(case)
 
 
 @fuzz_settings(60)
-@given(strategies.mutated_formulas)
+@given(gen.mutated_formulas)
 def test_mutated_formulas(case: FormulaCase) -> None:
     checks.run(case)
 
 
 @fuzz_settings(30)
-@given(strategies.deep_formulas)
+@given(gen.deep_formulas)
 def test_deep_and_long_formulas(case: FormulaCase) -> None:
     checks.run(case)
 
 
 @fuzz_settings(80)
-@given(strategies.arithmetic)
+@given(gen.arithmetic)
 def test_arithmetic_matches_the_fraction_oracle(case: ArithCase) -> None:
     checks.run(case)
 
