@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import doctest
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,22 @@ def test_the_tutorial_catalog_works(tmp_path: Path) -> None:
     results = found.evaluate(2025)
     assert results["koperasi_nib"].achievement == lkip_rules.parse_formula("244.40").evaluate({})
     assert results["daya_saing"].achievement == results["koperasi_nib"].achievement
+
+
+def test_the_sakip_year_example_of_the_catalog_format(tmp_path: Path) -> None:
+    """The Rencana Aksi / PK / weight example, in a catalog around it, loads, validates and scores."""
+    import lkip_rules
+
+    page = (DOCS / "catalog-format.md").read_text("utf-8")
+    block = next(b for b in re.findall(r"```toml\n(.*?)```", page, re.DOTALL) if "quarter_targets" in b)
+    around = (
+        '[catalog]\nid = "d"\nname = "D"\nperiod = [2025, 2026]\n'
+        '[inputs.ikm_nilai]\nname = "IKM"\nunit = "indeks"\nrollup = "last"\n'
+        '[indicators.induk]\nname = "Induk"\nlevel = "sasaran"\naggregate = "weighted"\n'
+    )
+    (tmp_path / "catalog.toml").write_text(around + block.replace('level = "iku"', 'level = "iku"\nparent = "induk"'))
+    catalog = lkip_rules.load_catalog(tmp_path)
+    assert catalog.validate() == []
+    data = lkip_rules.Data.from_values({"ikm_nilai": {2025: {"q1": 70, "q2": 79}}})
+    result = catalog.evaluate(2025, data, quarter=2)["ikm"]
+    assert (result.target, result.achievement, result.target_initial) == (78, Decimal("101.28"), 80)  # 79 / 78

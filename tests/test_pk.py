@@ -40,4 +40,24 @@ def test_a_revised_target_is_shown_beside_the_signed_one(tmp_path: Path) -> None
     assert run.exit_code == 0, run.output
     assert "No.,Sasaran Strategis,Indikator Kinerja,Satuan,Target Tahunan,Target PK Awal" in run.output
     assert "1.,Sasaran S,IKU I,%,20,25" in run.output
-    assert "1.,3.30.04,Program P,1.000,900" in run.output and ",,Total,1.000,900" in run.output
+    assert "1.,3.30.04,Program P,1000,900" in run.output and ",,Total,1000,900" in run.output
+
+
+def test_the_evaluation_table_names_the_signed_target_beside_the_one_in_force(tmp_path: Path) -> None:
+    test_a_revised_target_is_shown_beside_the_signed_one(tmp_path)
+    (tmp_path / "data" / "2025.toml").write_text("[inputs]\na = 18\n", "utf-8")
+    run = CliRunner().invoke(main, ["evaluate", str(tmp_path), "--year", "2025", "--format", "csv"])
+    assert run.exit_code == 0, run.output
+    row = next(line for line in run.output.splitlines() if line.startswith("i,"))
+    # 18 against the 20 in force: 90, not the 72 the signed 25 would give
+    assert row == 'i,Sasaran S,IKU I,%,20,18.00,90.00,B (Baik),,,,,"ok (target PK awal 25, direvisi)"'
+    english = CliRunner().invoke(main, ["evaluate", str(tmp_path), "--year", "2025", "--format", "csv", "--lang", "en"])
+    assert "ok (signed PK target 25, revised)" in english.output
+
+
+def test_programs_without_a_kode_get_no_empty_column() -> None:
+    run = CliRunner().invoke(main, ["pk", "--format", "csv"])
+    assert run.exit_code == 0, run.output
+    assert "No.,Program,Anggaran APBD (Rp),Anggaran Perubahan APBD (Rp)" in run.output
+    assert "1.,Program Pelayanan Izin Usaha Simpan Pinjam,100000000,60121800" in run.output
+    assert ",Total,13479433500,12545556074" in run.output

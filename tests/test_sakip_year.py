@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 from pathlib import Path
 
+import pytest
+
 import lkip_rules
 from lkip_rules import Data
 
@@ -135,7 +137,7 @@ def test_weights_per_year_and_budget_weighted_parents(tmp_path: Path) -> None:
 
 def test_a_budget_weighted_parent_without_a_pagu_says_so(tmp_path: Path) -> None:
     results = load(tmp_path).evaluate(2025, Data.from_values(DATA, budget={"p1": {2025: {"pagu": 100}}}))
-    assert results["anggaran"].status == "error"
+    assert results["anggaran"].status == "missing-data"
     assert "no budget line with a pagu for 2025 supports a2" in results["anggaran"].message
 
 
@@ -176,4 +178,45 @@ def test_bulk_takes_the_weights_of_each_rows_year_and_refuses_budget_weights(tmp
     assert got[(2025, "induk")] == (D("104.48"), "ok")  # (106.67 + 3 x 103.75) / 4, as the scalar path
     assert got[(2025, "anggaran")][1] == "error"  # the pagu behind the children is not in a bulk input
     scalar = catalog.evaluate(2025, Data.from_values({"kasus": {2025: 128}, "indeks": {2025: 83}}))
-    assert (scalar["induk"].achievement, scalar["anggaran"].status) == (D("104.48"), "error")
+    # the scalar path without budget figures lacks data; bulk can never have them: an error there
+    assert (scalar["induk"].achievement, scalar["anggaran"].status) == (D("104.48"), "missing-data")
+
+
+@pytest.mark.parametrize("engine", ["polars", "duckdb"])
+def test_bulk_and_sql_score_each_quarter_against_the_rencana_aksi(tmp_path: Path, engine: str) -> None:
+    """Quarterly rows: every indicator at every quarter as Catalog.evaluate(year, quarter=k) gives
+    it — against the Rencana Aksi, a range or none (no quarter against the year's target)."""
+    import duckdb
+    import polars as pl
+
+    from lkip_rules.bulk import sql
+
+    catalog, data = load(tmp_path), figures()
+    rows = [
+        {"entity": "e", "year": year, "quarter": q, **{n: DATA[n].get(year, {}).get(f"q{q}") for n in DATA}}
+        for year in (2024, 2025)
+        for q in (1, 2, 3, 4)
+    ]
+    schema = {"entity": pl.String, "year": pl.Int64, "quarter": pl.Int64, "kasus": pl.Int64, "indeks": pl.String}
+    frame = pl.DataFrame(rows, schema=schema)
+    if engine == "polars":
+        out = catalog.evaluate_frame(frame, quarter="quarter")
+    else:
+        con = duckdb.connect()
+        con.register("lkip_input", frame)
+        out = con.sql(sql(catalog, "lkip_input", columns=frame.columns, quarter="quarter")).pl()
+    got = {(r["year"], r["quarter"], r["indicator"]): r for r in out.iter_rows(named=True)}
+    for year in (2024, 2025):
+        for quarter in (1, 2, 3, 4):
+            for result in catalog.evaluate(year, data, quarter=quarter):
+                row = got[(year, quarter, result.id)]
+                if result.id == "anggaran":  # a bulk input has no budget: never a figure
+                    assert row["achievement"] is None
+                    continue
+                achievement = result.achievement if result.status == "ok" else None
+                want = (result.realisation, achievement, result.status)
+                assert (row["realisation"], row["achievement"], row["status"]) == want, (year, quarter, result.id)
+    # the Rencana Aksi at work: 65 cases up to q2 against 60 (108.33), 72.5 against [75, 85] at q1
+    assert (got[(2025, 2, "ditangani")]["achievement"], got[(2025, 1, "kepuasan")]["status"]) == (D("108.33"), "ok")
+    assert got[(2025, 2, "tanpa_ra")]["status"] == "missing-data"  # no quarterly target: none pretended
+    assert got[(2025, 4, "anggaran")]["status"] == "error"

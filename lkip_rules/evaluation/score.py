@@ -122,8 +122,9 @@ class Scorer:
             message = f"cannot aggregate ({method}): {why}"
             return attrs.evolve(blank, status=status, message=message, rule=method, previous=previous)
         weights, missing = self._weights(ind, year, [c.id for c in children])
-        if missing:
-            return attrs.evolve(blank, status="error", message=f"cannot aggregate ({method}): {missing}", rule=method)
+        if missing:  # a pagu not given is a gap in the data; a weight not declared, in the catalog
+            status = "missing-data" if method == "budget-weighted" else "error"
+            return attrs.evolve(blank, status=status, message=f"cannot aggregate ({method}): {missing}", rule=method)
         achievements = [c.achievement for c in children if c.achievement is not None]
         exact = scoring.aggregate(achievements, "weighted" if weights else method, weights)
         if exact is None:  # pragma: no cover - weights are validated above 0, and a pagu of 0 is refused below

@@ -1,17 +1,23 @@
 """The Perjanjian Kinerja for people: two tables (targets; programs and their budget), for a
-terminal, or as Markdown or CSV."""
+terminal, or as Markdown or CSV.
+
+Numbers are written in the language's format for people (terminal, Markdown) and plainly for
+machines (CSV: a point for decimals, no thousands separators, whatever the language), as in the
+evaluation table; CSV text cells are made inert for spreadsheets the same way.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from rich.table import Table
 
 from lkip_rules.locale import Lang, number
 from lkip_rules.reports.pk import PerjanjianKinerja
-from lkip_rules.scoring import Target
+from lkip_rules.reports.tables import inert
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
@@ -36,27 +42,32 @@ HEADS = {
 }
 
 
-def target_rows(agreement: PerjanjianKinerja, lang: Lang) -> tuple[list[str], list[list[str]]]:
+Cell = str | Decimal | tuple[Decimal, Decimal] | None
+Rows = tuple[list[str], list[list[Cell]]]
+
+
+def target_rows(agreement: PerjanjianKinerja, lang: Lang) -> Rows:
     heads = HEADS[lang]
     header = list(heads["targets"]) + ([str(heads["signed"])] if agreement.revised else [])
-    rows = []
+    rows: list[list[Cell]] = []
     for i, row in enumerate(agreement.rows, start=1):
-        cells = [f"{i}.", row.sasaran, row.indicator, row.unit, _target(row.target, lang)]
+        cells: list[Cell] = [f"{i}.", row.sasaran, row.indicator, row.unit, row.target]
         if agreement.revised:
-            cells.append(_target(row.signed, lang) if row.signed is not None else "")
+            cells.append(row.signed if row.signed is not None else "")
         rows.append(cells)
     return header, rows
 
 
-def budget_rows(agreement: PerjanjianKinerja, lang: Lang) -> tuple[list[str], list[list[str]]]:
+def budget_rows(agreement: PerjanjianKinerja, lang: Lang) -> Rows:
     heads = HEADS[lang]
-    rows = [
-        [f"{i}.", p.code, p.name, number(p.pagu_murni, lang), number(p.pagu, lang)]
-        for i, p in enumerate(agreement.programs, start=1)
+    rows: list[list[Cell]] = [
+        [f"{i}.", p.code, p.name, p.pagu_murni, p.pagu] for i, p in enumerate(agreement.programs, start=1)
     ]
-    total = str(heads["total"])
-    rows.append(["", "", total, number(agreement.total_murni, lang), number(agreement.total, lang)])
-    return list(heads["programs"]), rows
+    rows.append(["", "", str(heads["total"]), agreement.total_murni, agreement.total])
+    header = list(heads["programs"])
+    if not any(p.code for p in agreement.programs):  # a catalog without kode: no empty column
+        return header[:1] + header[2:], [row[:1] + row[2:] for row in rows]
+    return header, rows
 
 
 def tables(catalog: Catalog, agreement: PerjanjianKinerja, lang: Lang) -> list[Table]:
@@ -71,7 +82,7 @@ def tables(catalog: Catalog, agreement: PerjanjianKinerja, lang: Lang) -> list[T
             numeric = column.startswith(("Target", "Anggaran", "Yearly", "Budget", "Signed"))
             table.add_column(column, justify="right" if numeric else "left", overflow="fold")
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*(_shown(cell, lang) for cell in row))
         found.append(table)
     return found
 
@@ -84,18 +95,28 @@ def text(agreement: PerjanjianKinerja, lang: Lang, fmt: str) -> str:
             out = io.StringIO()
             writer = csv.writer(out)
             writer.writerow(header)
-            writer.writerows(rows)
+            writer.writerows([_plain(cell) for cell in row] for row in rows)
             parts.append(out.getvalue())
         else:
             lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-            lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+            lines += ["| " + " | ".join(_shown(cell, lang).replace("|", "\\|") for cell in row) + " |" for row in rows]
             parts.append("\n".join(lines) + "\n")
     return "\n".join(parts)
 
 
-def _target(target: Target | None, lang: Lang) -> str:
-    if target is None:
+def _shown(cell: Cell, lang: Lang) -> str:
+    """A cell for people: numbers in the language's format, nothing as '-'."""
+    if cell is None:
         return "-"
-    if isinstance(target, tuple):
-        return f"{number(target[0], lang)} - {number(target[1], lang)}"
-    return number(target, lang)
+    if isinstance(cell, tuple):
+        return f"{number(cell[0], lang)} - {number(cell[1], lang)}"
+    return number(cell, lang) if isinstance(cell, Decimal) else cell
+
+
+def _plain(cell: Cell) -> str:
+    """A cell for machines: numbers with a point and every digit, text inert."""
+    if cell is None:
+        return ""
+    if isinstance(cell, tuple):
+        return f"{cell[0]:f} - {cell[1]:f}"
+    return format(cell, "f") if isinstance(cell, Decimal) else inert(cell)

@@ -89,10 +89,17 @@ def _row(catalog: Catalog, r: IndicatorResult, lang: Lang) -> list[Cell]:
 def _status(r: IndicatorResult, lang: Lang) -> str:
     """The status, why it is not ok, and the provisional figures the result rests on."""
     text = STATUS[lang][r.status] + (f": {message(r.message, lang)}" if r.status != "ok" and r.message else "")
+    if r.target_initial is not None:
+        signed = _range(r.target_initial, lang)
+        text += f" (signed PK target {signed}, revised)" if lang == "en" else f" (target PK awal {signed}, direvisi)"
     if r.provisional:
         flagged = "provisional" if lang == "en" else "sementara"
         text += f" ({flagged}: {', '.join(r.provisional)})"
     return text
+
+
+def _range(target: Decimal | tuple[Decimal, Decimal], lang: Lang) -> str:
+    return number(target, lang) if not isinstance(target, tuple) else " - ".join(number(t, lang) for t in target)
 
 
 def headers(lang: Lang) -> list[str]:
