@@ -168,7 +168,7 @@ def test_the_rules_of_the_year(tmp_path: Path) -> None:
     assert any("go down" in m for m in messages)
 
 
-def test_bulk_takes_the_weights_of_each_rows_year_and_refuses_budget_weights(tmp_path: Path) -> None:
+def test_bulk_takes_the_weights_of_each_rows_year_and_has_no_budget_weights(tmp_path: Path) -> None:
     import polars as pl
 
     catalog = load(tmp_path)
@@ -176,9 +176,9 @@ def test_bulk_takes_the_weights_of_each_rows_year_and_refuses_budget_weights(tmp
     out = catalog.evaluate_frame(frame)
     got = {(r["year"], r["indicator"]): (r["achievement"], r["status"]) for r in out.iter_rows(named=True)}
     assert got[(2025, "induk")] == (D("104.48"), "ok")  # (106.67 + 3 x 103.75) / 4, as the scalar path
-    assert got[(2025, "anggaran")][1] == "error"  # the pagu behind the children is not in a bulk input
+    assert got[(2025, "anggaran")][1] == "missing-data"  # the pagu behind the children is not in a bulk input
     scalar = catalog.evaluate(2025, Data.from_values({"kasus": {2025: 128}, "indeks": {2025: 83}}))
-    # the scalar path without budget figures lacks data; bulk can never have them: an error there
+    # as the scalar path without budget figures
     assert (scalar["induk"].achievement, scalar["anggaran"].status) == (D("104.48"), "missing-data")
 
 
@@ -219,4 +219,4 @@ def test_bulk_and_sql_score_each_quarter_against_the_rencana_aksi(tmp_path: Path
     # the Rencana Aksi at work: 65 cases up to q2 against 60 (108.33), 72.5 against [75, 85] at q1
     assert (got[(2025, 2, "ditangani")]["achievement"], got[(2025, 1, "kepuasan")]["status"]) == (D("108.33"), "ok")
     assert got[(2025, 2, "tanpa_ra")]["status"] == "missing-data"  # no quarterly target: none pretended
-    assert got[(2025, 4, "anggaran")]["status"] == "error"
+    assert got[(2025, 4, "anggaran")]["status"] == "missing-data"

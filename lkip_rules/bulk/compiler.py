@@ -368,11 +368,13 @@ class Compiler(Generic[E]):
             combined = b.op("/", total, _added(b, weights))
         # As the scalar path: "error" if any child has one, else the first child's other status;
         # then a weight the row's year lacks is an error. The budget behind children (pagu per
-        # line) is no column of a bulk input, so a budget-weighted parent is an error in bulk.
+        # line) is no column of a bulk input, so a budget-weighted parent lacks data in bulk, as
+        # the scalar path without budget figures.
         statuses = [b.col(f"{child.id}__status") for child in children]
         branches = [(b.op("==", s, b.text("error")), b.text("error")) for s in statuses]
         branches += [(b.op("!=", s, b.text("ok")), s) for s in statuses]
-        branches += [(b.is_null(weight), b.text("error")) for weight in weights]
+        lacking = b.text("missing-data" if ind.aggregate == "budget-weighted" else "error")
+        branches += [(b.is_null(weight), lacking) for weight in weights]
         first = [
             (c.name("ach_rounded"), printed(b, combined, policy.decimals, policy.rounding)),
             (c.name("status"), b.case(branches, b.text("ok"))),

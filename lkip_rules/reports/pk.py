@@ -72,9 +72,7 @@ def perjanjian_kinerja(catalog: Catalog, year: int, data: Data) -> PerjanjianKin
 def _signed(catalog: Catalog, year: int) -> list[Indicator]:
     """IKU indicators whose period holds the year, in catalog order."""
     return [
-        ind
-        for ind in catalog.indicators.values()
-        if ind.level in PK_LEVELS and ind.period[0] <= year <= ind.period[1]
+        ind for ind in catalog.indicators.values() if ind.level in PK_LEVELS and ind.period[0] <= year <= ind.period[1]
     ]
 
 
