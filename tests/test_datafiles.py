@@ -110,7 +110,7 @@ def test_csv_cell_past_the_layout_is_an_error(tmp_path: Path) -> None:
 def test_csv_header_with_an_extra_column_is_an_error(tmp_path: Path) -> None:
     message = error(write_csv(tmp_path, "input,year,quarter,value,catatan\nkoperasi_aktif,2025,,982\n"))
     assert "row 1, column 5: the header has a column 'catatan' after value" in message
-    assert "the layout is four columns, input,year,quarter,value" in message
+    assert "the layout is four columns, input,year,quarter,value, and an optional fifth, status" in message
 
 
 def test_csv_empty_trailing_cells_are_fine(tmp_path: Path) -> None:
@@ -347,8 +347,15 @@ def test_a_megabyte_csv_reads_in_full(tmp_path: Path) -> None:
         ("1234,5", D("1234.5")),
         ("0.125", D("0.125")),
         ("-5,25", D("-5.25")),
-        ("1,982", D("1.982")),
+        ("0,125", D("0.125")),
+        ("1234,567", D("1234.567")),
         ("982", D(982)),
+        ("12.345.678", D(12345678)),
+        ("13.210.000.000", D(13210000000)),
+        ("1.234,56", D("1234.56")),
+        ("12,345,678", D(12345678)),
+        ("1,234.56", D("1234.56")),
+        ("-1.000.000,5", D("-1000000.5")),
         ("-0", D(0)),
         (" 7 ", D(7)),
     ],
@@ -362,19 +369,19 @@ def test_plain_numbers_in_text(tmp_path: Path, text: str, expected: Decimal) -> 
     [
         (
             "1.982",
-            "'1.982' may mean 1982 written with a thousands point; write 1982 without separators, "
-            "or 1,982 if the point is the decimal point",
+            "'1.982' may be 1982 (the point grouping thousands) or 1.982 (a decimal point); write 1982 for "
+            "the first, 1.9820 for the second",
         ),
-        (
-            "100.000",
-            "'100.000' may mean 100000 written with a thousands point; write 100000 without separators, "
-            "or 100,000 if the point is the decimal point",
-        ),
-        ("12.345.678", "'12.345.678' looks like 12345678 with points grouping the thousands; write 12345678"),
-        ("1.234,56", "'1.234,56' looks like 1234,56 with points grouping the thousands; write 1234,56"),
-        ("12,345,678", "'12,345,678' looks like 12345678 with commas grouping the thousands; write 12345678"),
-        ("1,234.56", "'1,234.56' looks like 1234.56 with commas grouping the thousands; write 1234.56"),
-        ("1.234.5", "'1.234.5' is not a number: write 1234.5 or 1234,5, without thousands separators"),
+        ("1,982", "'1,982' may be 1982 (the comma grouping thousands) or 1.982 (a decimal comma)"),
+        ("100.000", "'100.000' may be 100000 (the point grouping thousands) or 100.000 (a decimal point)"),
+        ("-2.500", "'-2.500' may be -2500 (the point grouping thousands) or -2.500 (a decimal point)"),
+        ("1.23.456", "'1.23.456' is not a number: write 1234.5 or 1234,5; points or commas between thousands"),
+        ("12.34,5", "'12.34,5' is not a number"),
+        ("1,234,56", "'1,234,56' is not a number"),
+        ("0.125.000", "'0.125.000' is not a number"),
+        ("1 234", "'1 234' is not a number"),
+        ("Rp 1.000", "'Rp 1.000' is not a number"),
+        ("1.234.5", "'1.234.5' is not a number: write 1234.5 or 1234,5"),
         ("=A1*2", "'=A1*2' is a formula, not a number"),
         ("#N/A", "the cell shows the Excel error #N/A"),
         ("12345678901234567", "12345678901234567 is too large: at most 16 digits before the decimal point"),
@@ -416,7 +423,7 @@ def test_xlsx_number_out_of_bounds_names_the_cell(tmp_path: Path) -> None:
         (datetime.datetime(2025, 3, 1), "cell D2: 2025-03-01 00:00:00 is a date or time, not a number"),
         (True, "cell D2: TRUE is a yes/no value, not a number"),
         ("=1+2", "cell D2: the cell holds a formula"),
-        ("1.982", "cell D2: '1.982' may mean 1982 written with a thousands point"),
+        ("1.982", "cell D2: '1.982' may be 1982 (the point grouping thousands) or 1.982"),
     ],
 )
 def test_xlsx_value_that_is_not_a_figure(tmp_path: Path, cell: object, message: str) -> None:
@@ -578,7 +585,8 @@ def test_docstring_states_the_limits() -> None:
         "column Z",
     ):
         assert shown in doc
-    from lkip_rules.datafiles import cells, csvfile, xlsx
+    from lkip_rules.datafiles import cells, csvfile
+    from lkip_rules.datafiles import xlsxparts as xlsx
 
     assert (csvfile.MAX_FILE_BYTES, csvfile.MAX_CSV_ROWS, xlsx.MAX_SHEET_ROWS, cells.MAX_TEXT) == (
         10 * 2**20,
@@ -592,3 +600,120 @@ def test_docstring_states_the_limits() -> None:
         5_000,
         26,
     )
+
+
+# -- 9. Indonesian sheets: headers, semicolons, number text, status ------------------------------
+
+
+def test_semicolon_file_reads_indonesian_numbers(tmp_path: Path) -> None:
+    # What Excel with Indonesian settings saves as CSV: semicolons, a decimal comma, thousands points.
+    text = (
+        "indikator/input;tahun;triwulan;nilai\n"
+        "koperasi_aktif;2025;;1.982\n"
+        "volume_usaha;2025;;13.210.000.000\n"
+        "rasio;2025;;1.234,56\n"
+        "persen;2025;;12,5\n"
+        "kecil;2025;;1,982\n"
+        "titik;2025;;93.10\n"
+    )
+    assert inputs(write_csv(tmp_path, text)) == {
+        "koperasi_aktif": D(1982),
+        "volume_usaha": D(13_210_000_000),
+        "rasio": D("1234.56"),
+        "persen": D("12.5"),
+        "kecil": D("1.982"),  # the comma is this file's decimal mark
+        "titik": D("93.10"),  # a point before two digits can only be a decimal point
+    }
+
+
+def test_comma_file_refuses_what_reads_two_ways_and_reads_the_rest(tmp_path: Path) -> None:
+    message = error(write_csv(tmp_path, HEAD + 'koperasi_aktif,2025,,"1.982"\n'))
+    assert "row 2, column 4: '1.982' may be 1982 (the point grouping thousands) or 1.982 (a decimal point)" in message
+    path = write_csv(tmp_path, HEAD + 'a,2025,,"13.210.000.000"\nb,2025,,"1.234,56"\nc,2025,,"1234,5"\n')
+    assert inputs(path) == {"a": D(13_210_000_000), "b": D("1234.56"), "c": D("1234.5")}
+
+
+def test_byte_order_mark_indonesian_header_and_status(tmp_path: Path) -> None:
+    text = (
+        "\ufeffINDIKATOR/INPUT;Tahun;Triwulan;Nilai;Status\n"
+        "penjualan;2025;I;10;sementara\n"
+        "penjualan;2025;IV;9;\n"
+        "koperasi_aktif;2025;;982;tetap\n"
+        "pengurus;2025;;412;SEMENTARA\n"
+    )
+    found = datafiles.read(write_csv(tmp_path, text)).years[2025]
+    assert dict(found.inputs) == {
+        "penjualan": {1: D(10), 4: D(9)},
+        "koperasi_aktif": D(982),
+        "pengurus": D(412),
+    }
+    assert found.provisional == {("inputs", "penjualan", "q1"), ("inputs", "pengurus")}
+    assert found.rows[("inputs", "pengurus")] == 5
+
+
+def test_english_header_with_status_and_a_mixed_header(tmp_path: Path) -> None:
+    path = write_csv(tmp_path, "input,tahun,quarter,nilai,status\nkoperasi_aktif,2025,,982,sementara\n")
+    assert datafiles.read(path).years[2025].provisional == {("inputs", "koperasi_aktif")}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("input;year;quarter;value;status\na;2025;;1;final\n", "row 2, column 5: 'final' is not a status"),
+        ("input;year;quarter;value\na;2025;;1;sementara\n", "row 2, column 5: 'sementara' is past the fourth column"),
+        ("input;year;quarter;value;status\na;2025;;1;;x\n", "row 2, column 6: 'x' is past the fifth (status) column"),
+        (
+            "input;year;quarter;value;status;catatan\n",
+            "row 1, column 6: the header has a column 'catatan' after status",
+        ),
+        ("kode;tahun;triwulan;nilai\n", "row 1: the header must be input,year,quarter,value (or indikator/input,"),
+        ("input;year;quarter;value\na;2025;V;1\n", "row 2, column 3: 'V' is not a quarter"),
+    ],
+)
+def test_indonesian_layout_errors(tmp_path: Path, text: str, message: str) -> None:
+    assert message in error(write_csv(tmp_path, text))
+
+
+def test_separator_is_the_one_the_header_uses(tmp_path: Path) -> None:
+    from lkip_rules.datafiles.csvfile import separator
+
+    assert separator("input;year;quarter;value\r\na;2025;;1,5\r\n") == ";"
+    assert separator('input,year,quarter,value\na,2025,,"1;5"\n') == ","
+    assert separator("") == ","
+
+
+def test_xlsx_with_an_indonesian_header_and_status(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Indikator/Input", "Tahun", "Triwulan", "Nilai", "Status"])
+    book.active.append(["koperasi_aktif", 2025, None, 982, "sementara"])
+    book.active.append(["penjualan", 2025, 2, "1.234,5", None])
+    path = tmp_path / "angka.xlsx"
+    book.save(path)
+    found = datafiles.read(path).years[2025]
+    assert dict(found.inputs) == {"koperasi_aktif": D(982), "penjualan": {2: D("1234.5")}}
+    assert found.provisional == {("inputs", "koperasi_aktif")}
+
+
+def test_the_number_rule_is_in_one_place() -> None:
+    from lkip_rules.datafiles.cells import number_text
+
+    assert number_text("1.982", decimal=",") == D(1982)
+    assert number_text("1,982", decimal=",") == D("1.982")
+    assert number_text("1,982", decimal=".") == D(1982)
+    with pytest.raises(Exception, match="may be 1982"):
+        number_text("1,982")
+
+
+def test_the_documented_indonesian_example_reads_as_documented(tmp_path: Path) -> None:
+    page = (Path(__file__).parent.parent / "docs" / "catalog-format.md").read_text("utf-8")
+    section = page.split("### Figures as CSV or XLSX", 1)[1]
+    example = section.split("```\n", 2)[1]
+    found = datafiles.read(write_csv(tmp_path, example)).years[2025]
+    assert dict(found.inputs) == {
+        "koperasi_aktif": D(1982),
+        "volume_usaha_koperasi": D(357_122_775_671),
+        "penjualan": {1: D("10.5")},
+    }
+    assert found.provisional == {("inputs", "koperasi_aktif")}

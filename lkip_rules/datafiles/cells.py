@@ -42,12 +42,16 @@ def year(cell: object) -> int:
     return year
 
 
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}  # triwulan I-IV, as planners write them
+
+
 def quarter(cell: object) -> int | None:
     if blank(cell):
         return None
-    quarter = whole(cell)
+    roman = _ROMAN.get(text(cell).upper()) if isinstance(cell, str) else None
+    quarter = roman if roman is not None else whole(cell)
     if quarter not in (1, 2, 3, 4):
-        raise Refused(f"{show(cell)} is not a quarter: leave it empty for the year, or write 1, 2, 3 or 4")
+        raise Refused(f"{show(cell)} is not a quarter: leave it empty for the year, or write 1, 2, 3 or 4 (or I-IV)")
     return quarter
 
 
@@ -62,18 +66,19 @@ def whole(cell: object) -> int | None:
     return int(number) if number == number.to_integral_value() else None
 
 
-def value(cell: object) -> Decimal:
-    """The exact number a cell holds, within the bounds of lkip_rules.numbers."""
+def value(cell: object, decimal: str | None = None) -> Decimal:
+    """The exact number a cell holds, within the bounds of lkip_rules.numbers; text is read by
+    :func:`number_text` with the file's decimal mark ``decimal``."""
     if blank(cell):
         raise Refused("the value is empty: write the figure, or delete the row")
-    number = _number(cell)
+    number = _number(cell, decimal)
     problem = numbers.problem(number)
     if problem is not None:
         raise Refused(problem)
     return number.copy_abs() if number.is_zero() else number  # -0 is 0
 
 
-def _number(cell: object) -> Decimal:
+def _number(cell: object, decimal: str | None) -> Decimal:
     if isinstance(cell, bool):
         raise Refused(f"{'TRUE' if cell else 'FALSE'} is a yes/no value, not a number")
     if isinstance(cell, int):
@@ -83,8 +88,16 @@ def _number(cell: object) -> Decimal:
     if isinstance(cell, _DATES):
         raise Refused(f"{cell} is a date or time, not a number: format the cell as Number and type the figure")
     if isinstance(cell, str):
-        return _text_number(text(cell))
+        return _text_number(text(cell), decimal)
     raise Refused(f"{show(cell)} is not a number")
+
+
+def _text_number(text: str, decimal: str | None) -> Decimal:
+    if text.startswith("="):
+        raise Refused(f"{show(text)} is a formula, not a number: type the figure itself")
+    if text in _EXCEL_ERRORS:
+        raise Refused(f"the cell shows the Excel error {text}: type the figure itself")
+    return number_text(text, decimal)
 
 
 def _shown(cell: float) -> Decimal:
@@ -96,46 +109,71 @@ def _shown(cell: float) -> Decimal:
     return Decimal(int(number)) if number == number.to_integral_value() else number
 
 
-# The one notation read today: a point or a comma for decimals, no thousands separators. Text in
-# another notation is refused with what it would mean; an Indonesian-settings mode (points group
-# thousands, a comma for decimals) would accept _POINT_GROUPS and _POINT_GROUPS_COMMA here instead.
-_PLAIN = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
-_POINT_GROUPS = re.compile(r"-?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")  # 1.982, 12.345.678
-_POINT_GROUPS_COMMA = re.compile(r"-?[1-9][0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+")  # 1.234,56
-_COMMA_GROUPS = re.compile(r"-?[1-9][0-9]{0,2}(?:,[0-9]{3}){2,}")  # 12,345,678 (1,982 is one decimal comma)
-_COMMA_GROUPS_POINT = re.compile(r"-?[1-9][0-9]{0,2}(?:,[0-9]{3})+\.[0-9]+")  # 1,234.56
+# Numbers written as text: the one rule of every sheet layout and format (documented in the
+# datafiles docstring and docs/catalog-format.md). Text that can be read one way only is read that
+# way; text that can be read two ways — one point or comma with 1-3 digits before it and exactly 3
+# after, 1.982 — is read by the file's decimal mark when the file has one (a ;-separated CSV: the
+# comma), and refused elsewhere with both readings spelled out.
+_SHAPE = re.compile(r"-?[0-9]+(?:[.,][0-9]+)*")
+_MARK = re.compile(r"[.,]")
+NOT_A_NUMBER = "write 1234.5 or 1234,5; points or commas between thousands only in groups of three (1.234.567)"
 
 
-def _text_number(text: str) -> Decimal:
-    if text.startswith("="):
-        raise Refused(f"{show(text)} is a formula, not a number: type the figure itself")
-    if text in _EXCEL_ERRORS:
-        raise Refused(f"the cell shows the Excel error {text}: type the figure itself")
-    if _POINT_GROUPS.fullmatch(text):
-        raise Refused(_grouped(text, ".", ambiguous=_PLAIN.fullmatch(text) is not None))
-    if _POINT_GROUPS_COMMA.fullmatch(text):
-        plain = text.replace(".", "")
-        raise Refused(
-            f"{text!r} looks like {plain} with points grouping the thousands; write {plain} (or "
-            f"{plain.replace(',', '.')}), without thousands separators"
-        )
-    if _PLAIN.fullmatch(text):
-        return Decimal(text.replace(",", "."))
-    if _COMMA_GROUPS.fullmatch(text) or _COMMA_GROUPS_POINT.fullmatch(text):
-        raise Refused(_grouped(text, ",", ambiguous=False))
-    raise Refused(f"{show(text)} is not a number: write 1234.5 or 1234,5, without thousands separators")
+def number_text(text: str, decimal: str | None = None) -> Decimal:
+    """The number ``text`` writes; ``decimal`` is the file's decimal mark ("," in a ;-separated CSV),
+    or None where the file does not say."""
+    if not _SHAPE.fullmatch(text):
+        raise Refused(f"{show(text)} is not a number: {NOT_A_NUMBER}")
+    sign, body = ("-", text[1:]) if text.startswith("-") else ("", text)
+    marks = _MARK.findall(body)
+    groups = _MARK.split(body)
+    if not marks:
+        return Decimal(sign + body)
+    if len(marks) == 1:
+        return _one_mark(text, sign, groups, marks[0], decimal)
+    return _grouped(text, sign, groups, marks)
 
 
-def _grouped(text: str, point: str, *, ambiguous: bool) -> str:
-    plain = text.replace(point, "")
-    if not ambiguous:
-        name = "points" if point == "." else "commas"
-        return f"{text!r} looks like {plain} with {name} grouping the thousands; write {plain} without separators"
-    comma = text.replace(".", ",")
-    return (
-        f"{text!r} may mean {plain} written with a thousands point; write {plain} without separators, "
-        f"or {comma} if the point is the decimal point"
+def _one_mark(text: str, sign: str, groups: list[str], mark: str, decimal: str | None) -> Decimal:
+    head, tail = groups
+    as_decimal, as_thousands = Decimal(f"{sign}{head}.{tail}"), Decimal(sign + head + tail)
+    if not (_leading_group(head) and len(tail) == 3):
+        return as_decimal  # 1234.5, 0.125, 1,5: the mark cannot group thousands
+    if decimal is not None:
+        return as_decimal if mark == decimal else as_thousands
+    point = "point" if mark == "." else "comma"
+    raise Refused(
+        f"{text!r} may be {as_thousands} (the {point} grouping thousands) or {as_decimal} (a decimal {point}); "
+        f"write {as_thousands} for the first, {as_decimal}0 for the second"
     )
+
+
+def _grouped(text: str, sign: str, groups: list[str], marks: list[str]) -> Decimal:
+    """Several marks: the first kind groups thousands; a last mark of the other kind is the decimal mark."""
+    thousands = marks[0]
+    fraction = groups.pop() if marks[-1] != thousands else ""
+    whole_marks = marks[:-1] if fraction else marks
+    shaped = _leading_group(groups[0]) and all(len(group) == 3 for group in groups[1:])
+    if not shaped or any(mark != thousands for mark in whole_marks):
+        raise Refused(f"{show(text)} is not a number: {NOT_A_NUMBER}")
+    return Decimal(sign + "".join(groups) + (f".{fraction}" if fraction else ""))
+
+
+def _leading_group(digits: str) -> bool:
+    """Whether ``digits`` can start a number grouped by thousands: 1-3 digits, not starting with 0."""
+    return 1 <= len(digits) <= 3 and not digits.startswith("0")
+
+
+def status(cell: object) -> str | None:
+    """A figure's mark: "sementara" (provisional), "tetap" (final), or None when the cell is empty."""
+    if blank(cell):
+        return None
+    mark = text(cell).lower() if isinstance(cell, str) else ""
+    if mark not in ("sementara", "tetap"):
+        raise Refused(
+            f"{show(cell)} is not a status: write sementara (provisional) or tetap (final), or leave it empty"
+        )
+    return mark
 
 
 def blank(cell: object) -> bool:

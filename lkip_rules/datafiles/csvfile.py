@@ -1,9 +1,16 @@
-"""CSV files: UTF-8 text (a byte-order mark allowed), columns separated by commas, bounded in size."""
+"""CSV files: UTF-8 text (a byte-order mark allowed), bounded in size, columns separated by commas or
+by semicolons — the separator the header line uses.
+
+Excel with Indonesian settings saves "CSV" with semicolons, because there the comma is the decimal
+mark; so a semicolon file also tells how its numbers are written: a comma for decimals, points
+between thousands (see :func:`lkip_rules.datafiles.cells.number_text`).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,10 +21,24 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_CSV_ROWS = 50_000  # a CSV row takes ~12 µs to check
 
 
-def csv_rows(path: Path, file: str) -> Iterator[Row]:
+def csv_rows(path: Path, file: str) -> tuple[Iterator[Row], str | None]:
+    """The rows of the file, and its decimal mark: "," in a semicolon file, None (either) in a comma file."""
+    text = _csv_text(path, file)
+    delimiter = separator(text)
+    return _rows(text, delimiter, file), ("," if delimiter == ";" else None)
+
+
+def separator(text: str) -> str:
+    """ ";" when the header line has more semicolons than commas, else ","."""
+    header = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _rows(text: str, delimiter: str, file: str) -> Iterator[Row]:
     number = 0
     try:
-        for number, cells in enumerate(csv.reader(io.StringIO(_csv_text(path, file), newline="")), start=1):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        for number, cells in enumerate(reader, start=1):
             if number > MAX_CSV_ROWS:
                 raise CatalogError(f"row {number}: a CSV data file holds at most {MAX_CSV_ROWS:,} rows", file=file)
             yield number, cells
@@ -38,5 +59,7 @@ def _csv_text(path: Path, file: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CatalogError(
-            f"line {line}: the file is not UTF-8 text", file=file, hint="save it as 'CSV UTF-8 (Comma delimited)'"
+            f"line {line}: the file is not UTF-8 text",
+            file=file,
+            hint="save it as 'CSV UTF-8 (Comma delimited)' (or 'CSV UTF-8' with semicolons)",
         ) from None

@@ -1,73 +1,108 @@
-"""The long layout, ``input,year,quarter,value``, one figure a row: rows into Data."""
+"""The long layout, ``input,year,quarter,value[,status]``, one figure a row: rows into Data.
+
+The header may be in Indonesian — ``indikator/input,tahun,triwulan,nilai[,status]`` — column by
+column; an optional fifth column ``status`` marks a figure ``sementara`` (provisional) or ``tetap``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import TypeVar
 
 from lkip_rules.catalog.model import CellPath, Data, InputValue, YearData
-from lkip_rules.datafiles.cells import Place, Refused, blank, input_id, quarter, short, show, value, year
+from lkip_rules.datafiles import cells
+from lkip_rules.datafiles.cells import Place, Refused, blank, short, show
 from lkip_rules.errors import CatalogError
 
 HEADER = ("input", "year", "quarter", "value")
-LAYOUT = "the layout is four columns, input,year,quarter,value"
+NAMES = (("input", "indikator/input"), ("year", "tahun"), ("quarter", "triwulan"), ("value", "nilai"))
+STATUS = "status"
+LAYOUT = "the layout is four columns, input,year,quarter,value, and an optional fifth, status"
 T = TypeVar("T")
 Row = tuple[int, Sequence[object]]  # (row number from 1, its cells)
+Fields = tuple[str, int, int | None, Decimal, str | None]  # input, year, quarter, value, status
 
 
-def collect(file: str, rows: Iterable[Row], place: Place) -> Data:
+class _Years:
+    """What the rows gave so far, per year: figures, their rows, the provisional ones."""
+
+    def __init__(self) -> None:
+        self.inputs: dict[int, dict[str, InputValue]] = {}
+        self.rows: dict[int, dict[CellPath, int]] = {}
+        self.provisional: dict[int, set[CellPath]] = {}
+
+    def data(self, file: str) -> Data:
+        return Data(
+            {
+                year: YearData(
+                    year, file, "", inputs=inputs, rows=self.rows[year], provisional=frozenset(self.provisional[year])
+                )
+                for year, inputs in sorted(self.inputs.items())
+            }
+        )
+
+
+def collect(file: str, rows: Iterable[Row], place: Place, decimal: str | None = None) -> Data:
+    """Figures of the rows; ``decimal`` is the file's decimal mark for numbers written as text."""
     iterator = iter(rows)
     first = next(iterator, None)
     if first is None:
         raise CatalogError("the file is empty", file=file, hint="the first row is the header: input,year,quarter,value")
-    _header(file, first, place)
-    years: dict[int, dict[str, InputValue]] = {}
-    where: dict[int, dict[CellPath, int]] = {}
-    for number, cells in iterator:
-        if all(blank(cell) for cell in cells):
+    width = _header(file, first, place)
+    years = _Years()
+    for number, row in iterator:
+        if all(blank(cell) for cell in row):
             continue
-        _past_layout(file, number, cells, place)
-        name, year, quarter, value = _fields(file, number, cells, place)
-        path = _store(years.setdefault(year, {}), file, number, (name, year, quarter, value))
-        where.setdefault(year, {})[path] = number
-    return Data(
-        {year: YearData(year, file, "", inputs=inputs, rows=where[year]) for year, inputs in sorted(years.items())}
-    )
+        _past_layout(file, number, row, place, width)
+        fields = _fields(file, number, row, place, decimal)
+        year, status = fields[1], fields[4]
+        path = _store(years.inputs.setdefault(year, {}), file, number, fields)
+        years.rows.setdefault(year, {})[path] = number
+        marked = years.provisional.setdefault(year, set())
+        if status == "sementara":
+            marked.add(path)
+    return years.data(file)
 
 
-def _header(file: str, row: Row, place: Place) -> None:
-    number, cells = row
-    head = tuple(short(str(cell).strip().lower()) if cell is not None else "" for cell in cells[:4])
-    if head != HEADER:
-        semicolons = any(";" in cell for cell in head)
-        shown = ",".join(head) if any(head) else "an empty row"
+def _header(file: str, row: Row, place: Place) -> int:
+    """Check the header; how many columns the layout has (4, or 5 with status)."""
+    number, found = row
+    head = tuple(short(str(cell).strip().lower()) if cell is not None else "" for cell in found[:5])
+    if len(head) < 4 or any(head[i] not in names for i, names in enumerate(NAMES)):
+        shown = ",".join(head[:4]) if any(head) else "an empty row"
         raise CatalogError(
-            f"row {number}: the header must be input,year,quarter,value, not {shown}",
+            f"row {number}: the header must be input,year,quarter,value (or indikator/input,tahun,triwulan,nilai), "
+            f"not {shown}",
             file=file,
-            hint="separate the columns with commas, not semicolons" if semicolons else None,
+            hint="an optional fifth column, status, marks figures sementara or tetap",
         )
-    for index in range(4, len(cells)):
-        if not blank(cells[index]):
+    width = 5 if len(head) == 5 and head[4] == STATUS else 4
+    for index in range(width, len(found)):
+        if not blank(found[index]):
+            after = "status" if width == 5 else "value"
             raise CatalogError(
-                f"{place(number, index)}: the header has a column {show(cells[index])} after value; "
+                f"{place(number, index)}: the header has a column {show(found[index])} after {after}; "
                 f"{LAYOUT}: delete the other columns",
                 file=file,
             )
+    return width
 
 
-def _past_layout(file: str, number: int, cells: Sequence[object], place: Place) -> None:
-    for index in range(4, len(cells)):
-        if not blank(cells[index]):
+def _past_layout(file: str, number: int, row: Sequence[object], place: Place, width: int) -> None:
+    for index in range(width, len(row)):
+        if not blank(row[index]):
+            last = "fifth (status)" if width == 5 else "fourth"
             raise CatalogError(
-                f"{place(number, index)}: {show(cells[index])} is past the fourth column; {LAYOUT}, "
-                "and the cells after value must be empty: delete it, or give the figure a row of its own",
+                f"{place(number, index)}: {show(row[index])} is past the {last} column; {LAYOUT}, "
+                "and the cells after it must be empty: delete it, or give the figure a row of its own",
                 file=file,
             )
 
 
-def _fields(file: str, number: int, cells: Sequence[object], place: Place) -> tuple[str, int, int | None, Decimal]:
-    padded = [*cells[:4], None, None, None, None]
+def _fields(file: str, number: int, row: Sequence[object], place: Place, decimal: str | None) -> Fields:
+    padded = [*row[:5], None, None, None, None, None]
 
     def read(index: int, reader: Callable[[object], T]) -> T:
         try:
@@ -75,14 +110,19 @@ def _fields(file: str, number: int, cells: Sequence[object], place: Place) -> tu
         except Refused as refused:
             raise CatalogError(f"{place(number, index)}: {refused}", file=file) from None
 
-    return read(0, input_id), read(1, year), read(2, quarter), read(3, value)
+    value = partial(cells.value, decimal=decimal)
+    return (
+        read(0, cells.input_id),
+        read(1, cells.year),
+        read(2, cells.quarter),
+        read(3, value),
+        read(4, cells.status),
+    )
 
 
-def _store(
-    inputs: dict[str, InputValue], file: str, number: int, fields: tuple[str, int, int | None, Decimal]
-) -> CellPath:
+def _store(inputs: dict[str, InputValue], file: str, number: int, fields: Fields) -> CellPath:
     """Put one figure in its year's inputs; the path of its cell, for messages that point back here."""
-    name, year, quarter, value = fields
+    name, year, quarter, value, _ = fields
     kept = inputs.get(name)
     if quarter is None:
         if kept is not None:

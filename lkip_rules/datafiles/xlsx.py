@@ -1,71 +1,74 @@
 """XLSX workbooks, read safely: every part checked with the standard library before openpyxl sees it.
 
-The workbook is opened with zipfile and each part read is walked with expat, counting XML elements
-and refusing a DTD, within size limits; the first worksheet is then repacked alone with its shared
-strings and styles, so openpyxl (extra ``excel``) parses nothing else and never more than the limits
-allow. A pre-scan of the sheet refuses formulas, rows or cells out of order or repeated (openpyxl
-would silently drop them) and values past column Z, and notes the last column with a value, so
-openpyxl never pads rows out to column XFD.
+The workbook is opened with zipfile and each part read is checked (:mod:`.xlsxparts`); the sheets
+read are then repacked alone with their shared strings and styles, so openpyxl (extra ``excel``)
+parses nothing else and never more than the limits allow. The sheets read are the first worksheet
+(the long layout), or — in a catalog's form, recognised by its sheet ``lkip`` — the form's data
+sheets and that marker sheet, each checked like the first worksheet of the long layout.
 """
 
 from __future__ import annotations
 
 import io
-import posixpath
-import re
 import warnings
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
-from xml.parsers import expat
+from xml.sax.saxutils import quoteattr
 
 from lkip_rules._optional import require
-from lkip_rules.datafiles.cells import letters, short, show
-from lkip_rules.datafiles.layout import LAYOUT, Row
+from lkip_rules.catalog.model import Data
+from lkip_rules.datafiles import formlayout
+from lkip_rules.datafiles.cells import cell_place, short
+from lkip_rules.datafiles.form import REMAKE, Row, form_data
+from lkip_rules.datafiles.layout import collect
+from lkip_rules.datafiles.xlsxparts import (
+    MAIN,
+    MAX_ELEMENTS,
+    MAX_STYLE_ELEMENTS,
+    RELS,
+    STRINGS_TYPE,
+    TYPES,
+    WORKBOOK_TYPES,
+    Budget,
+    Parts,
+    Scan,
+    SheetScan,
+)
 from lkip_rules.errors import CatalogError
 
-MAX_SHEET_ROWS = 20_000  # a workbook row of four cells takes ~50 µs
-MAX_PART_BYTES = 16 * 1024 * 1024  # uncompressed, each workbook part read
-MAX_ELEMENTS = 250_000  # sheet and shared strings together: 20,000 rows of four cells need ~220,000
-MAX_STYLE_ELEMENTS = 5_000  # openpyxl spends ~40 µs on each; a new workbook's styles have ~100
-LAST_COLUMN = 26  # Z: a value further right is refused before openpyxl pads rows out to it
-_REPACK_HINT = "copy the four columns (input, year, quarter, value) into a new workbook"
-_SPLIT_HINT = "split the figures over several files, or save them as CSV"
+FORM_SHEETS = (*formlayout.DATA_SHEETS, formlayout.MARKER_SHEET)
+FIRST = "data"  # the repacked name of the first worksheet, in the long layout
+Sheets = list[tuple[str, int]]  # (name, columns to read) of each sheet repacked, in order
 
 
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
-_ROW, _V, _F, _IS = _MAIN + "row", _MAIN + "v", _MAIN + "f", _MAIN + "is"
-_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types "
-_RELS = "http://schemas.openxmlformats.org/package/2006/relationships "
-_R_ID = "http://schemas.openxmlformats.org/officeDocument/2006/relationships id"
-_OFFICE = "application/vnd.openxmlformats-officedocument.spreadsheetml."
-_WORKBOOK_TYPES = (
-    _OFFICE + "sheet.main+xml",
-    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-    _OFFICE + "template.main+xml",
-    "application/vnd.ms-excel.template.macroEnabled.main+xml",
-)
-_STRINGS_TYPE = _OFFICE + "sharedStrings+xml"
-_REF = re.compile(r"([A-Za-z]{1,3})([0-9]+)")
-_CHUNK = 1 << 16
+def xlsx_data(path: Path, file: str) -> Data:
+    """The figures of a workbook: a catalog's form, or the long layout on its first sheet."""
+    package, sheets = _repack(path, file)
+    rows = _read(package, sheets, file)
+    if FIRST in rows:
+        return collect(file, rows[FIRST], cell_place)
+    return form_data(file, rows)
 
 
-def xlsx_rows(path: Path, file: str) -> list[Row]:
+def _read(package: io.BytesIO, sheets: Sheets, file: str) -> dict[str, list[Row]]:
     openpyxl = require("openpyxl", "excel")
-    package, columns = _repack(path, file)
-    rows: list[Row] = []
+    found: dict[str, list[Row]] = {}
+    name, rows = FIRST, []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about parts it does not need, such as a missing style
         try:
             book = openpyxl.load_workbook(package, read_only=True, data_only=True)
-            sheet = book.worksheets[0]
-            sheet.reset_dimensions()  # a stale <dimension> would cut the last rows off
-            for cells in sheet.iter_rows(min_row=1, min_col=1, max_col=columns, values_only=True):
-                rows.append((len(rows) + 1, cells))
+            for name, columns in sheets:
+                rows = found.setdefault(name, [])
+                sheet = book[name]
+                sheet.reset_dimensions()  # a stale <dimension> would cut the last rows off
+                for cells in sheet.iter_rows(min_row=1, min_col=1, max_col=columns, values_only=True):
+                    rows.append((len(rows) + 1, cells))
             book.close()
         except Exception as exc:  # openpyxl raises many kinds for a damaged part
-            raise _unreadable(file, exc, f"after row {len(rows)}: " if rows else "") from None
-    return rows
+            where = f"sheet {name}, " if name != FIRST else ""
+            raise _unreadable(file, exc, where + (f"after row {len(rows)}: " if rows else "")) from None
+    return found
 
 
 def _unreadable(file: str, exc: Exception, where: str = "") -> CatalogError:
@@ -78,282 +81,81 @@ def _unreadable(file: str, exc: Exception, where: str = "") -> CatalogError:
     )
 
 
-def _repack(path: Path, file: str) -> tuple[io.BytesIO, int]:
-    """A workbook of the first worksheet alone, its shared strings and styles, every part checked
-    (size, XML elements, no DTD) on the way; and how many columns to read (4, or up to Z)."""
+def _repack(path: Path, file: str) -> tuple[io.BytesIO, Sheets]:
+    """A workbook of the sheets read alone, with their shared strings and styles, every part checked
+    (size, XML elements, no DTD) on the way; and how many columns of each sheet to read."""
     try:
         with zipfile.ZipFile(path) as source:
-            parts = _Parts(source, file)
-            sheet, date1904 = parts.first_worksheet()
+            parts = Parts(source, file)
+            worksheets, date1904 = parts.worksheets()
+            chosen = _chosen(worksheets, file)
             out = io.BytesIO()
             with zipfile.ZipFile(out, "w") as target:
-                budget = _Budget(MAX_ELEMENTS, "first sheet and its shared strings")
-                scan = _SheetScan(file, budget)
-                parts.copy(sheet, target, "xl/worksheets/sheet1.xml", scan)
+                what = "first sheet and its shared strings" if chosen[0][0] == FIRST else "sheets and shared strings"
+                budget = Budget(MAX_ELEMENTS, what)
+                sheets: Sheets = []
+                for number, (name, part) in enumerate(chosen, start=1):
+                    scan = SheetScan(file, budget, f"sheet {name}, " if name != FIRST else "")
+                    parts.copy(part, target, f"xl/worksheets/sheet{number}.xml", scan)
+                    sheets.append((name, max(4, scan.last_column)))
                 strings = parts.shared_strings()
                 if strings is not None:
-                    parts.copy(strings, target, "xl/sharedStrings.xml", _Scan(file, budget))
+                    parts.copy(strings, target, "xl/sharedStrings.xml", Scan(file, budget))
                 if "xl/styles.xml" in parts.names:  # where openpyxl looks for them
-                    styles = _Scan(file, _Budget(MAX_STYLE_ELEMENTS, "styles"))
+                    styles = Scan(file, Budget(MAX_STYLE_ELEMENTS, "styles"))
                     parts.copy("xl/styles.xml", target, "xl/styles.xml", styles)
-                _skeleton(target, strings is not None, date1904)
+                _skeleton(target, [name for name, _ in sheets], strings is not None, date1904)
     except CatalogError:
         raise
     except Exception as exc:  # zipfile and expat raise many kinds for a damaged file
         raise _unreadable(file, exc) from None
     out.seek(0)
-    return out, max(4, scan.last_column)
+    return out, sheets
 
 
-class _Parts:
-    """The parts of a workbook file, read within the limits."""
-
-    def __init__(self, source: zipfile.ZipFile, file: str) -> None:
-        self.source = source
-        self.file = file
-        self.names = set(source.namelist())
-        self.types = self.elements("[Content_Types].xml", {_TYPES + "Override": 2, _TYPES + "Default": 2})
-
-    def elements(self, name: str, wanted: dict[str, int]) -> list[tuple[str, dict[str, str]]]:
-        """The elements named in ``wanted`` at their depth (the root is 1), with their attributes."""
-        if name not in self.names:
-            raise self.damaged(f"it has no part {name}")
-        scan = _Collect(self.file, _Budget(MAX_ELEMENTS, name), wanted)
-        for _ in self.scan(name, scan):
-            pass
-        return scan.found
-
-    def first_worksheet(self) -> tuple[str, bool]:
-        """The part of the first worksheet (chartsheets are skipped), and whether dates count from 1904."""
-        book = self.workbook()
-        found = self.elements(book, {_MAIN + "sheet": 3, _MAIN + "workbookPr": 2})
-        date1904 = any(attrs.get("date1904", "").lower() in ("1", "true") for _, attrs in found)
-        relationships = self.relationships(book)
-        for tag, attrs in found:
-            if tag != _MAIN + "sheet":
-                continue
-            kind, target = relationships.get(attrs.get(_R_ID, ""), ("", ""))
-            if not target or (target not in self.names and "chartsheet" not in kind):
-                raise self.damaged(f"its sheet {show(attrs.get('name', ''))} is missing")
-            if "chartsheet" not in kind:
-                return target, date1904
+def _chosen(worksheets: list[tuple[str, str]], file: str) -> list[tuple[str, str]]:
+    """(name, part) of the sheets to read: a form's (when it has the marker sheet), else the first
+    worksheet, named FIRST."""
+    by_name = dict(worksheets)
+    if formlayout.MARKER_SHEET not in by_name:
+        return [(FIRST, worksheets[0][1])]
+    missing = [name for name in FORM_SHEETS if name not in by_name]
+    if missing:
         raise CatalogError(
-            "the workbook has no worksheet", file=self.file, hint="put the figures on the first sheet of the workbook"
+            f"the workbook is a form of lkip-rules (it has a sheet {formlayout.MARKER_SHEET!r}) but it has no sheet "
+            + ", ".join(repr(name) for name in missing),
+            file=file,
+            hint=REMAKE,
         )
-
-    def workbook(self) -> str:
-        overrides = [attrs for tag, attrs in self.types if tag == _TYPES + "Override"]
-        for attrs in overrides:
-            if attrs.get("ContentType") in _WORKBOOK_TYPES:
-                return attrs.get("PartName", "").lstrip("/")
-        if any(attrs.get("ContentType") in _WORKBOOK_TYPES for _, attrs in self.types):
-            return "xl/workbook.xml"  # a Default for the .xml extension, as some writers give
-        raise self.damaged("it has no workbook part")
-
-    def shared_strings(self) -> str | None:
-        for tag, attrs in self.types:
-            if tag == _TYPES + "Override" and attrs.get("ContentType") == _STRINGS_TYPE:
-                name = attrs.get("PartName", "").lstrip("/")
-                return name if name in self.names else None
-        return None
-
-    def relationships(self, part: str) -> dict[str, tuple[str, str]]:
-        """Relationship id -> (type, target part) of ``part``; targets resolved as openpyxl does."""
-        folder, base = posixpath.split(part)
-        found = self.elements(posixpath.join(folder, "_rels", base + ".rels"), {_RELS + "Relationship": 2})
-        resolved: dict[str, tuple[str, str]] = {}
-        for _, attrs in found:
-            target = attrs.get("Target", "")
-            if attrs.get("TargetMode") != "External":
-                target = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-                resolved[attrs.get("Id", "")] = (attrs.get("Type", ""), target)
-        return resolved
-
-    def copy(self, name: str, target: zipfile.ZipFile, as_name: str, scan: _Scan) -> None:
-        """Part ``name``, checked by ``scan``, into ``target`` as ``as_name``."""
-        with target.open(as_name, "w") as writing:
-            for chunk in self.scan(name, scan):
-                writing.write(chunk)
-
-    def scan(self, name: str, scan: _Scan) -> Iterator[bytes]:
-        """Part ``name`` chunk by chunk, each checked by ``scan`` first, within the size limit."""
-        info = self.source.getinfo(name)
-        if info.file_size > MAX_PART_BYTES:  # zipfile never inflates past the size it declares
-            raise CatalogError(
-                f"the workbook part {name} is {info.file_size:,} bytes uncompressed; the limit is {MAX_PART_BYTES:,}",
-                file=self.file,
-                hint=_REPACK_HINT,
-            )
-        parser = scan.parser()
-        with self.source.open(info) as reading:
-            while chunk := reading.read(_CHUNK):
-                self.feed(parser, chunk, name)
-                yield chunk
-        self.feed(parser, b"", name, final=True)
-
-    def feed(self, parser: expat.XMLParserType, chunk: bytes, name: str, *, final: bool = False) -> None:
-        try:
-            parser.Parse(chunk, final)
-        except expat.ExpatError as exc:
-            raise self.damaged(f"its part {name} is not well-formed XML ({exc})") from None
-
-    def damaged(self, why: str) -> CatalogError:
-        return CatalogError(
-            f"the workbook is damaged: {why}", file=self.file, hint="open it in Excel and save it again"
-        )
+    return [(name, by_name[name]) for name in FORM_SHEETS]
 
 
-def _skeleton(target: zipfile.ZipFile, strings: bool, date1904: bool) -> None:
-    """The package parts around the copied ones: one workbook of one sheet."""
-    strings_type = f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_STRINGS_TYPE}"/>' if strings else ""
+def _skeleton(target: zipfile.ZipFile, names: list[str], strings: bool, date1904: bool) -> None:
+    """The package parts around the copied ones: one workbook of the sheets, named as they were."""
+    strings_type = f'<Override PartName="/xl/sharedStrings.xml" ContentType="{STRINGS_TYPE}"/>' if strings else ""
     target.writestr(
         "[Content_Types].xml",
-        f'<Types xmlns="{_TYPES.strip()}">'
+        f'<Types xmlns="{TYPES.strip()}">'
         f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         f'<Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/xl/workbook.xml" ContentType="{_WORKBOOK_TYPES[0]}"/>{strings_type}</Types>',
+        f'<Override PartName="/xl/workbook.xml" ContentType="{WORKBOOK_TYPES[0]}"/>{strings_type}</Types>',
     )
     office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    numbers = range(1, len(names) + 1)
     target.writestr(
         "xl/_rels/workbook.xml.rels",
-        f'<Relationships xmlns="{_RELS.strip()}"><Relationship Id="rId1" Type="{office}/worksheet" '
-        'Target="worksheets/sheet1.xml"/></Relationships>',
+        f'<Relationships xmlns="{RELS.strip()}">'
+        + "".join(
+            f'<Relationship Id="rId{n}" Type="{office}/worksheet" Target="worksheets/sheet{n}.xml"/>' for n in numbers
+        )
+        + "</Relationships>",
+    )
+    sheets = "".join(
+        f'<sheet name={quoteattr(name)} sheetId="{n}" r:id="rId{n}"/>' for n, name in zip(numbers, names, strict=True)
     )
     target.writestr(
         "xl/workbook.xml",
-        f'<workbook xmlns="{_MAIN.strip()}" xmlns:r="{office}">'
+        f'<workbook xmlns="{MAIN.strip()}" xmlns:r="{office}">'
         + ('<workbookPr date1904="1"/>' if date1904 else "")
-        + '<sheets><sheet name="data" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        + f"<sheets>{sheets}</sheets></workbook>",
     )
-
-
-class _Budget:
-    """XML elements left to read in some parts; openpyxl's time grows with them."""
-
-    def __init__(self, limit: int, what: str) -> None:
-        self.left = self.limit = limit
-        self.what = what
-
-    def spend(self, file: str) -> None:
-        self.left -= 1
-        if self.left < 0:
-            raise CatalogError(
-                f"the workbook is too large to read: more than {self.limit:,} XML elements in its {self.what}",
-                file=file,
-                hint=_REPACK_HINT,
-            )
-
-
-class _Scan:
-    """Walks one XML part with expat: counts its elements and refuses a DTD (no OOXML part has one,
-    and its entities could blow a small part up into a huge one)."""
-
-    def __init__(self, file: str, budget: _Budget) -> None:
-        self.file = file
-        self.budget = budget
-        self.depth = 0
-
-    def parser(self) -> expat.XMLParserType:
-        parser = expat.ParserCreate(namespace_separator=" ")
-        parser.StartElementHandler = self._start
-        parser.EndElementHandler = self._end
-        parser.StartDoctypeDeclHandler = self._doctype
-        return parser
-
-    def _start(self, tag: str, attrs: dict[str, str]) -> None:
-        self.budget.spend(self.file)
-        self.depth += 1
-        self.start(tag, attrs)
-
-    def _end(self, tag: str) -> None:
-        self.end()
-        self.depth -= 1
-
-    def _doctype(self, *_: object) -> None:
-        raise CatalogError("the workbook is damaged: a part declares a DTD", file=self.file, hint=_REPACK_HINT)
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        """An element opens at ``self.depth``."""
-
-    def end(self) -> None:
-        """The element at ``self.depth`` closes."""
-
-
-class _Collect(_Scan):
-    def __init__(self, file: str, budget: _Budget, wanted: dict[str, int]) -> None:
-        super().__init__(file, budget)
-        self.wanted = wanted
-        self.found: list[tuple[str, dict[str, str]]] = []
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        if self.wanted.get(tag) == self.depth:
-            self.found.append((tag, attrs))
-
-
-class _SheetScan(_Scan):
-    """Checks the sheet before openpyxl reads it: rows in order and at most MAX_SHEET_ROWS, cells in
-    order, no formula, no value past column Z; notes the last column holding a value.
-
-    Like openpyxl, every ``row`` element is a row and every child of a row is a cell."""
-
-    def __init__(self, file: str, budget: _Budget) -> None:
-        super().__init__(file, budget)
-        self.row = self.column = self.last_column = 0
-        self.row_depth = self.cell_depth = 0  # 0: not inside one
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        if self.cell_depth and self.depth == self.cell_depth + 1:
-            self.cell_child(tag)
-        elif self.row_depth and self.depth == self.row_depth + 1:
-            self.cell(attrs.get("r"))
-        if tag == _ROW:
-            self.open_row(attrs.get("r"))
-
-    def end(self) -> None:
-        if self.depth == self.cell_depth:
-            self.cell_depth = 0
-        elif self.depth == self.row_depth:
-            self.row_depth = 0
-
-    def open_row(self, ref: str | None) -> None:
-        if self.row_depth:
-            raise self.error(f"row {self.row}: a row inside a row")
-        try:
-            number = self.row + 1 if ref is None else int(ref)
-        except ValueError:
-            raise self.error(f"after row {self.row}: {show(ref)} is not a row number") from None
-        if number <= self.row:
-            raise self.error(f"row {number}: the rows are out of order or repeated (row {number} after row {self.row})")
-        if number > MAX_SHEET_ROWS:
-            raise self.error(f"row {number}: a data sheet holds at most {MAX_SHEET_ROWS:,} rows", hint=_SPLIT_HINT)
-        self.row, self.column, self.row_depth = number, 0, self.depth
-
-    def cell(self, ref: str | None) -> None:
-        column = self.column + 1
-        if ref is not None:
-            match = _REF.fullmatch(ref)
-            if match is None or int(match[2]) != self.row:
-                raise self.error(f"row {self.row}: a cell of this row is marked {show(ref)}")
-            column = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(match[1].upper())))
-        if column <= self.column:
-            raise self.error(f"cell {letters(column)}{self.row}: the cells of the row are out of order or repeated")
-        self.column, self.cell_depth = column, self.depth
-
-    def cell_child(self, tag: str) -> None:
-        here = f"cell {letters(self.column)}{self.row}"
-        if tag == _F:
-            raise self.error(
-                f"{here}: the cell holds a formula; type the figures as values",
-                hint="copy the cells, then Paste Special > Values",
-            )
-        if tag in (_V, _IS) and self.column > self.last_column:
-            if self.column > LAST_COLUMN:
-                raise self.error(
-                    f"{here}: a value past the fourth column; {LAYOUT}, and the cells after value must be "
-                    "empty: delete it, or give the figure a row of its own",
-                    hint=None,
-                )
-            self.last_column = self.column
-
-    def error(self, message: str, hint: str | None = "open the file in Excel and save it again") -> CatalogError:
-        return CatalogError(message, file=self.file, hint=hint)
