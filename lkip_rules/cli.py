@@ -516,3 +516,38 @@ def formula_command(text: str, assignments: tuple[str, ...], year: int | None) -
     formula = parse_formula(text)
     result: Decimal = formula.evaluate(values, year=year)
     click.echo(f"{formula} = {format(result, 'f')}")
+
+
+@main.command("template")
+@click.argument("catalog", required=False)
+@click.option("--year", type=click.IntRange(1900, 2200), required=True, help="The year the form is for.")
+@click.option("--quarterly", is_flag=True, help="Quarter columns (Triwulan I-IV) for inputs with a rollup.")
+@click.option("--output", type=click.Path(path_type=Path), required=True, help="The workbook to write (.xlsx).")
+@reports_errors
+def template_command(catalog: str | None, year: int, quarterly: bool, output: Path) -> None:
+    """Write the Excel form a planner fills in with the year's figures; read it back with --data."""
+    from lkip_rules.forms import write_template
+
+    if output.suffix.lower() != ".xlsx":
+        raise click.UsageError(f"--output writes a workbook: name it .xlsx, not {output.name}")
+    replaced = _target_file(output)
+    found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
+    for note in write_template(found, year, output, quarterly=quarterly):
+        click.echo(f"note: {note}", err=True)
+    _written(output, replaced)
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--into", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The data file to write.")
+@click.option("--replace", is_flag=True, help="Write figures over the file's different ones (each is listed).")
+@reports_errors
+def import_command(source: Path, into: Path, replace: bool) -> None:
+    """Write the figures of SOURCE (a form, a CSV, a TOML data file) into a catalog's data file."""
+    from lkip_rules.datafiles import read
+    from lkip_rules.forms import import_figures
+    from lkip_rules.forms.importer import catalog_of, report
+
+    result = import_figures(read(source), into, replace=replace, catalog=catalog_of(into))
+    for line in report(result):
+        click.echo(line)
