@@ -37,7 +37,10 @@ DATA = click.option(
     "data_file",
     type=click.Path(exists=True, path_type=Path),
     default=None,
-    help="Figures to use: a TOML data file or folder, a CSV or an XLSX (input,year,quarter,value).",
+    help=(
+        "Figures to use: a TOML data file or folder, a CSV or XLSX (input, year, quarter, value), "
+        "or a form made by lkip template."
+    ),
 )
 YEAR = click.option("--year", type=int, default=None, help="The year to evaluate [default: the latest year with data].")
 QUARTER = click.option(

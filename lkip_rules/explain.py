@@ -79,7 +79,9 @@ WORDS = {
             "budget-weighted": "rata-rata tertimbang pagu anggaran",
             "min": "nilai terendah",
         },
-        "not_yet": "Capaian {name} tahun {year} belum dapat dihitung: {why}.",
+        "not_yet": "Capaian {name} {when} belum dapat dihitung: {why}.",
+        "not_yet_year": "tahun {year}",
+        "not_yet_quarter": "s.d. triwulan {roman} {year}",
     },
     "en": {
         "/": "divided by",
@@ -114,7 +116,9 @@ WORDS = {
             "budget-weighted": "budget-weighted mean",
             "min": "lowest",
         },
-        "not_yet": "The achievement of {name} for {year} cannot be computed yet: {why}.",
+        "not_yet": "The achievement of {name} {when} cannot be computed yet: {why}.",
+        "not_yet_year": "for {year}",
+        "not_yet_quarter": "up to quarter {roman} of {year}",
     },
 }
 
@@ -156,7 +160,10 @@ def _sentence(catalog: Catalog, results: Results, result: IndicatorResult, lang:
     words = WORDS[lang]
     if result.achievement is None:
         why = message(result.message, lang) or result.status
-        text = str(words["not_yet"]).format(name=result.name, year=_when(result, lang), why=why)
+        when = str(words["not_yet_quarter" if result.quarter else "not_yet_year"]).format(
+            year=result.year, roman=ROMAN.get(result.quarter or 0, "")
+        )
+        text = str(words["not_yet"]).format(name=result.name, when=when, why=why)
         return text[:-1] + f"; {_progress(result, lang)}." if result.year_progress is not None else text
     value = number(result.achievement, lang)
     band = f" ({label(result.category.label, lang)})" if result.category else ""

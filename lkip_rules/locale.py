@@ -90,12 +90,21 @@ def label(text: str, lang: Lang) -> str:
     return LABELS_EN.get(text, text) if lang == "en" else text
 
 
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
 # Messages in results are written in English by the core; these put the common ones into
 # Bahasa Indonesia for the faces. A message that matches none is shown as it is.
 _MESSAGES_ID: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"no value for '([^']+)' for (\d{4})"), r"tidak ada nilai '\1' untuk tahun \2"),
     (re.compile(r"no value for '([^']+)'"), r"tidak ada nilai '\1'"),
     (re.compile(r"no target for (\d{4})"), r"tidak ada target untuk tahun \1"),
+    (
+        re.compile(r"no Rencana Aksi target for q(\d) of (\d{4}): a quarter is never scored against the year's"),
+        lambda m: (
+            f"tidak ada target Rencana Aksi untuk triwulan {_ROMAN[m.group(1)]} tahun {m.group(2)}: capaian "
+            "sampai suatu triwulan tidak dihitung terhadap target setahun"
+        ),
+    ),
     (re.compile(r"realisation given in (.+?)(?=;|$)"), r"realisasi diberikan di \1"),
     (
         re.compile(

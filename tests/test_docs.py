@@ -62,3 +62,20 @@ def test_the_sakip_year_example_of_the_catalog_format(tmp_path: Path) -> None:
     data = lkip_rules.Data.from_values({"ikm_nilai": {2025: {"q1": 70, "q2": 79}}})
     result = catalog.evaluate(2025, data, quarter=2)["ikm"]
     assert (result.target, result.achievement, result.target_initial) == (78, Decimal("101.28"), 80)  # 79 / 78
+
+
+def test_the_sakip_year_of_the_tutorial(tmp_path: Path) -> None:
+    """Section 6 of the tutorial: its Rencana Aksi gives the 108,33% it promises, and no quarter
+    without one is scored against the year's target."""
+    import lkip_rules
+
+    blocks = re.findall(r"```toml\n(.*?)```", (DOCS / "tutorial-id.md").read_text("utf-8"), re.DOTALL)
+    year = next(b for b in blocks if "quarter_targets" in b)
+    head = '[catalog]\nid = "d"\nname = "D"\nperiod = [2025, 2029]\n'
+    (tmp_path / "catalog.toml").write_text(head + year, "utf-8")
+    catalog = lkip_rules.load_catalog(tmp_path)
+    assert catalog.validate() == []
+    data = lkip_rules.Data.from_values({"kasus_ditangani": {2025: {"q1": 25, "q2": 40}}, "nilai_ikm": {2025: 0}})
+    results = catalog.evaluate(2025, data, quarter=2)
+    assert results["kasus"].achievement == Decimal("108.33")  # 65 / 60
+    assert results["kasus"].target_initial == 100

@@ -220,3 +220,23 @@ def test_bulk_and_sql_score_each_quarter_against_the_rencana_aksi(tmp_path: Path
     assert (got[(2025, 2, "ditangani")]["achievement"], got[(2025, 1, "kepuasan")]["status"]) == (D("108.33"), "ok")
     assert got[(2025, 2, "tanpa_ra")]["status"] == "missing-data"  # no quarterly target: none pretended
     assert got[(2025, 4, "anggaran")]["status"] == "missing-data"
+
+
+def test_outputs_of_a_quarter_without_a_rencana_aksi_say_so_in_indonesian(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from lkip_rules.cli import main
+
+    load(tmp_path)
+    (tmp_path / "angka.csv").write_text("input;tahun;triwulan;nilai\nkasus;2025;I;25\nkasus;2025;II;40\n", "utf-8")
+    args = [str(tmp_path), "--year", "2025", "--quarter", "2", "--data", str(tmp_path / "angka.csv")]
+    table = CliRunner().invoke(main, ["evaluate", *args, "--format", "csv"])
+    row = next(line for line in table.output.splitlines() if line.startswith("tanpa_ra,"))
+    # 65 cases up to June against the 120 of the year: progress 54,17%, never an achievement
+    assert row.endswith(
+        "data belum lengkap: tidak ada target Rencana Aksi untuk triwulan II tahun 2025: capaian sampai suatu "
+        'triwulan tidak dihitung terhadap target setahun (progres thd target tahunan: 54,17%)"'
+    )
+    assert ",65.00,,," in row
+    told = CliRunner().invoke(main, ["explain", *args[:1], "tanpa_ra", *args[1:]])
+    assert "Capaian Tanpa Rencana Aksi s.d. triwulan II 2025 belum dapat dihitung" in told.output

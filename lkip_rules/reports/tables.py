@@ -89,6 +89,13 @@ def _row(catalog: Catalog, r: IndicatorResult, lang: Lang) -> list[Cell]:
 def _status(r: IndicatorResult, lang: Lang) -> str:
     """The status, why it is not ok, and the provisional figures the result rests on."""
     text = STATUS[lang][r.status] + (f": {message(r.message, lang)}" if r.status != "ok" and r.message else "")
+    if r.year_progress is not None:  # up to a quarter without a Rencana Aksi target
+        shown = f"{number(r.year_progress, lang)}%"
+        text += (
+            f" (progress toward the yearly target: {shown})"
+            if lang == "en"
+            else f" (progres thd target tahunan: {shown})"
+        )
     if r.target_initial is not None:
         signed = _range(r.target_initial, lang)
         text += f" (signed PK target {signed}, revised)" if lang == "en" else f" (target PK awal {signed}, direvisi)"
