@@ -1,0 +1,140 @@
+"""Commands for many agencies at once: sql and bulk."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from lkip_rules import BUNDLED_CATALOG, load_catalog
+from lkip_rules.catalog import Catalog
+from lkip_rules.cli.app import (
+    F,
+    main,
+    reports_errors,
+    target_file,
+)
+
+KEYS = [
+    click.option("--entity", default="entity", show_default=True, help="Column naming the agency."),
+    click.option("--year-column", "year_column", default="year", show_default=True, help="Column of the year."),
+    click.option("--quarter-column", default=None, help="Column of the quarter, for quarterly rows."),
+]
+
+
+def _keys(command: F) -> F:
+    for option in reversed(KEYS):
+        command = option(command)
+    return command
+
+
+@main.command("sql")
+@click.argument("catalog", required=False)
+@click.option("--source", default="lkip_input", show_default=True, help="The table or view to read.")
+@click.option(
+    "--columns-from",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A Parquet or CSV file whose columns the table has (default: every declared input).",
+)
+@_keys
+@reports_errors
+def sql_command(
+    catalog: str | None,
+    source: str,
+    columns_from: Path | None,
+    entity: str,
+    year_column: str,
+    quarter_column: str | None,
+) -> None:
+    """Print the SQL that evaluates CATALOG over a table of (entity, year[, quarter], inputs...).
+
+    Declared inputs the table lacks are read as missing; a column named like an indicator is a
+    realisation given directly. Without --columns-from, every declared input is assumed present.
+    """
+    from lkip_rules.bulk import columns_of, sql
+
+    found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
+    columns = columns_of(columns_from) if columns_from is not None else None
+    click.echo(sql(found, source, columns=columns, entity=entity, year=year_column, quarter=quarter_column), nl=False)
+
+
+@main.command("bulk")
+@click.argument("catalog", required=False)
+@click.option(
+    "--input",
+    "source",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="Parquet or CSV: one row per (entity, year[, quarter]), one column per input.",
+)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Parquet file to write.")
+@click.option("--engine", type=click.Choice(["duckdb", "polars"]), default="duckdb", show_default=True)
+@_keys
+@reports_errors
+def bulk_command(
+    catalog: str | None,
+    source: Path,
+    output: Path,
+    engine: str,
+    entity: str,
+    year_column: str,
+    quarter_column: str | None,
+) -> None:
+    """Evaluate CATALOG over many agencies and years at once; one output row per indicator."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from lkip_rules.bulk import column_report, columns_of
+
+    found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
+    if output.suffix.lower() != ".parquet":
+        raise click.UsageError(f"--output writes Parquet: name it .parquet, not {output.name}")
+    replaced = target_file(output)
+    keys: dict[str, Any] = {"entity": entity, "year": year_column, "quarter": quarter_column}
+    for note in column_report(found, columns_of(source, engine), [k for k in keys.values() if k]):
+        click.echo(f"note: {note}", err=True)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    ) as progress:
+        task = progress.add_task(f"{engine}: evaluating {source.name}", total=None)
+        if engine == "duckdb":
+            from lkip_rules.bulk import run_duckdb
+
+            rows = run_duckdb(found, source, output, **keys)
+        else:
+            rows = _bulk_polars(found, source, output, keys)
+        progress.update(task, completed=1, total=1)
+    note = " (replaced the earlier file)" if replaced else ""
+    click.echo(f"{output}: {rows:,} rows ({len(found.indicators)} indicators){note}")
+
+
+def _bulk_polars(catalog: Catalog, source: Path, output: Path, keys: dict[str, Any]) -> int:
+    from lkip_rules._optional import require
+
+    pl = require("polars", "bulk")
+
+    from lkip_rules.bulk import BulkError, evaluate_frame
+
+    suffix = source.suffix.lower()
+    if suffix == ".parquet":
+        frame = pl.scan_parquet(source)
+    elif suffix == ".csv":
+        frame = pl.scan_csv(source, infer_schema_length=0)  # every cell as text; numbers are checked later
+        try:
+            names = frame.collect_schema().names()
+        except pl.exceptions.PolarsError as exc:
+            raise BulkError(f"{source}: cannot read the CSV file ({str(exc).splitlines()[0]})") from None
+        numbers = [k for k in (keys["year"], keys["quarter"]) if k and k in names]
+        frame = frame.with_columns([pl.col(k).cast(pl.Int64) for k in numbers])
+    else:
+        raise BulkError(f"{source}: give a .parquet or .csv file")
+    result = evaluate_frame(catalog, frame, **keys)
+    result.write_parquet(output)
+    return int(result.height)
