@@ -1,4 +1,8 @@
-"""Words and number formats for Bahasa Indonesia (the default) and English."""
+"""Words and number formats for Bahasa Indonesia (the default) and English.
+
+Messages of the core are :class:`~lkip_rules.locale.text.Text` (see ``text.py``); their
+templates in both languages are in ``messages.py``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal
+
+from lkip_rules.locale.text import Text
 
 Lang = Literal["id", "en"]
 
@@ -133,7 +139,10 @@ _MESSAGES_ID: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]]
 
 
 def message(text: str, lang: Lang) -> str:
-    """A result message in the language asked for."""
+    """A message in the language asked for: a Text in its own words; an older plain message
+    through the patterns above."""
+    if isinstance(text, Text):
+        return text.said(lang)
     if lang == "en" or not text:
         return text
     for pattern, replacement in _MESSAGES_ID:
