@@ -54,6 +54,8 @@ def test_check_command_on_the_bundled_catalog_and_a_broken_one(tmp_path: Path) -
     from lkip_rules.cli import main
 
     ok = CliRunner().invoke(main, ["check", "indicators/bekasi-diskopukm"])
+    assert ok.exit_code == 0 and ok.output.endswith("0 galat, 1 peringatan\n")  # Indonesian by default
+    ok = CliRunner().invoke(main, ["check", "indicators/bekasi-diskopukm", "--lang", "en"])
     assert ok.exit_code == 0 and ok.output.endswith("0 errors, 1 warning\n")
     broken = tmp_path / "c.toml"
     broken.write_text(
@@ -61,7 +63,7 @@ def test_check_command_on_the_bundled_catalog_and_a_broken_one(tmp_path: Path) -
         'level = "iku"\nformula = "b +"\ntargets = { 2025 = 1 }\n',
         "utf-8",
     )
-    bad = CliRunner().invoke(main, ["check", str(broken)])
+    bad = CliRunner().invoke(main, ["check", str(broken), "--lang", "en"])
     assert bad.exit_code == 1
     assert "error [formula] indicators.a.formula" in bad.output and bad.output.endswith("1 error, 0 warnings\n")
 
@@ -155,7 +157,7 @@ def test_tree_and_check() -> None:
     assert code == 0
     assert "tujuan Proporsi PDRB Perdagangan" in out and "subkegiatan" in out and "serapan 89,72%" in out
     code, out = run("check")
-    assert code == 0 and out.endswith("0 errors, 1 warning\n") and "[missing-target] indicators.nilai_akip" in out
+    assert code == 0 and out.endswith("0 galat, 1 peringatan\n") and "[missing-target] indicators.nilai_akip" in out
 
 
 def test_charts_are_pngs_that_are_not_blank(tmp_path: Path) -> None:
@@ -246,7 +248,7 @@ def test_bad_xlsx_cell_is_positioned(tmp_path: Path) -> None:
 def test_undeclared_input_in_a_csv_is_reported_by_check(tmp_path: Path) -> None:
     sheet = tmp_path / "angka.csv"
     sheet.write_text("input,year,quarter,value\nkoperasi_aktf,2025,,982\n", "utf-8")
-    code, out = run("check", "--data", str(sheet))
+    code, out = run("check", "--data", str(sheet), "--lang", "en")
     assert code == 1 and "did you mean 'koperasi_aktif'?" in out
 
 

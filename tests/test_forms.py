@@ -156,7 +156,7 @@ def test_the_command_line_reads_the_form_like_the_toml(bekasi: Path, tmp_path: P
     ]
     assert outputs[0] == outputs[1] and outputs[0][0] == 0
     code, out = run("check", str(bekasi), "--data", str(form))
-    assert code == 0 and out.endswith("0 errors, 1 warning\n")
+    assert code == 0 and out.endswith("0 galat, 1 peringatan\n")
 
 
 def test_the_bundled_form_without_a_catalog_argument(tmp_path: Path) -> None:
@@ -482,7 +482,7 @@ def test_both_the_year_and_quarters_of_one_input(quarterly: Path, tmp_path: Path
 def test_an_unknown_id_is_the_undeclared_input_of_validation(quarterly: Path, tmp_path: Path) -> None:
     form = quarterly_form(quarterly, tmp_path)
     edit(form, lambda b: b["Input"].cell(row=7, column=12, value="sasaran_pesrta"))
-    code, out = run("check", str(quarterly), "--data", str(form))
+    code, out = run("check", str(quarterly), "--data", str(form), "--lang", "en")
     assert code == 1
     assert "isian-triwulan.xlsx, sheet Input:7: error [undeclared-input] inputs.sasaran_pesrta" in out
     assert "did you mean 'sasaran_peserta'?" in out

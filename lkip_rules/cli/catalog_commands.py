@@ -31,8 +31,9 @@ from lkip_rules.locale import Lang
 @main.command("check")
 @click.argument("catalog", required=False)
 @DATA
+@LANG
 @reports_errors
-def check_command(catalog: str | None, data_file: Path | None) -> None:
+def check_command(catalog: str | None, data_file: Path | None, lang: Lang) -> None:
     """Validate CATALOG and its data (and --data FILE); exit 1 on any error."""
     from lkip_rules.validation import data_files
 
@@ -43,10 +44,13 @@ def check_command(catalog: str | None, data_file: Path | None) -> None:
 
         issues += list(data_files(found, read(data_file)))
     for issue in issues:
-        click.echo(str(issue))
+        click.echo(issue.said(lang))
     errors = sum(issue.severity == "error" for issue in issues)
     warnings = len(issues) - errors
-    click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+    if lang == "en":
+        click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+    else:
+        click.echo(f"{errors} galat, {warnings} peringatan")
     sys.exit(1 if errors else 0)
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from lkip_rules.catalog.model import Data
 
 Severity = Literal["error", "warning"]
+SEVERITY_ID = {"error": "galat", "warning": "peringatan"}
 
 
 @attrs.frozen
@@ -32,10 +33,17 @@ class Issue:
     affects: tuple[str, ...] = ()  # indicators it spoils, beyond the one its key path names
 
     def __str__(self) -> str:
+        return self.said("en")
+
+    def said(self, lang: str) -> str:
+        """``file:line: severity [code] key.path: message``, in ``lang`` ("id" or "en")."""
+        from lkip_rules.locale import message
+
         where = f"{self.file}:{self.line}" if self.line else self.file
         head = f"{where}: " if where else ""
         path = f" {self.key_path}:" if self.key_path else ""
-        return f"{head}{self.severity} [{self.code}]{path} {self.message}"
+        severity = self.severity if lang == "en" else SEVERITY_ID[self.severity]
+        return f"{head}{severity} [{self.code}]{path} {message(self.message, 'id' if lang == 'id' else 'en')}"
 
 
 CatalogRule = Callable[["Catalog"], Iterable[Issue]]
