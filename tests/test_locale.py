@@ -35,3 +35,10 @@ def test_a_text_is_its_english_and_says_itself_in_indonesian(monkeypatch: pytest
     both = joined([text, "plain"])
     assert (both, say(both, "id")) == ("1982.5 units of cooperatives; plain", "1.982,5 unit koperasi; plain")
     assert joined(["a", "", "b"]) == "a; b" and not isinstance(joined(["a", "b"]), Text)
+
+
+def test_no_key_is_written_in_two_areas() -> None:
+    from lkip_rules.locale import msg_audit, msg_catalog, msg_results
+
+    areas = [msg_results.MESSAGES, msg_catalog.MESSAGES, msg_audit.MESSAGES]
+    assert sum(len(area) for area in areas) + 1 == len(MESSAGES)
