@@ -255,3 +255,31 @@ def test_an_existing_output_file_is_replaced_with_a_word(tmp_path: Path) -> None
     target.write_text("old", "utf-8")
     run = CliRunner().invoke(main, ["evaluate", "--format", "csv", "--output", str(target)])
     assert run.exit_code == 0 and "(replaced the earlier file)" in run.output and target.read_text() != "old"
+
+
+@pytest.mark.parametrize("kind", ["parent", "formula"])
+def test_long_chains_over_several_years_need_no_deep_recursion(tmp_path: Path, kind: str) -> None:
+    """1,500 indicators each resting on the next, declared top first, with figures for three years
+    (each result's history walks the other years too): nothing recurses as deep as the chain."""
+    depth = 1500
+    parts = ['[catalog]\nid = "c"\nname = "C"\nperiod = [2024, 2026]\n[inputs.a]\nname = "A"\n']
+    for i in range(depth):  # i0 on top; the last one reads the input
+        last = i == depth - 1
+        if kind == "parent":  # i0 <- i1 <- ... : each the mean of its one child
+            body = 'formula = "a"\n' if last else ""
+            body += f'parent = "i{i - 1}"\n' if i else ""
+        else:  # i0 = i1 + a, i1 = i2 + a, ...
+            body = 'formula = "a"\n' if last else f'formula = "i{i + 1} + a"\n'
+        parts.append(f'[indicators.i{i}]\nname = "I{i}"\nlevel = "iku"\n{body}targets = {{ 2025 = 1 }}\n')
+    (tmp_path / "catalog.toml").write_text("".join(parts), "utf-8")
+    catalog = lkip_rules.load_catalog(tmp_path)
+    data = Data.from_values({"a": {2024: 1, 2025: {"value": 2, "status": "sementara"}, 2026: 3}})
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(1000)  # Python's default, whatever the test runner set
+    try:
+        top = catalog.evaluate(2025, data)["i0"]
+    finally:
+        sys.setrecursionlimit(limit)
+    assert top.provisional == ("a (2025)",) and len(top.history) == 3
+    # a formula chain adds a 1,500 times; a parent chain passes on the last one's 2 / 1 = 200%
+    assert (top.realisation, top.achievement) == ((D(2 * depth), D(300_000)) if kind == "formula" else (None, D(200)))

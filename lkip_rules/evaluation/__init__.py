@@ -36,13 +36,18 @@ def evaluate(catalog: Catalog, year: int, data: Data, quarter: int | None = None
         raise CatalogValidationError(list(problems))
     issues = catalog.catalog_issues()
     scorer = Scorer(Realiser(catalog, data, quarter, touched(catalog, issues)))
-    results = {ind.id: scorer.result(ind, year) for ind in catalog.in_dependency_order()}
+    in_order = catalog.in_dependency_order()
+    results = {ind.id: scorer.result(ind, year) for ind in in_order}
+    years = sorted(y for y in data.years if y != year)
+    for other in years:  # the other years too in dependency order, so no chain is walked by recursion
+        for ind in in_order:
+            if ind.period[0] <= other <= ind.period[1]:
+                scorer.result(ind, other)
     year_data = data.years.get(year)
     lines = budget.line_results(catalog.budget, year_data.budget if year_data else {}, touched_lines(catalog, issues))
     if year_data is not None and year_data.provisional:
         lines = {line_id: _flag(line, year_data.provisional) for line_id, line in lines.items()}
     behind = _budget_behind(catalog)
-    years = sorted(y for y in data.years if y != year)
     ordered = {
         ind_id: _with_history(scorer, _with_budget(catalog, results[ind_id], lines, behind), years)
         for ind_id in catalog.indicators
