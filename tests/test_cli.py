@@ -87,7 +87,7 @@ def test_evaluate_with_no_arguments_shows_2025_in_indonesian() -> None:
 
 def test_evaluate_in_english_and_by_quarter() -> None:
     code, out = run("evaluate", "--lang", "en", "--year", "2025", "--quarter", "4")
-    assert code == 0 and "Performance 2025 up to q4" in out and "164.59" in out
+    assert code == 0 and "Performance 2025 up to quarter 4" in out and "164.59" in out
 
 
 def test_evaluate_markdown_csv_json() -> None:

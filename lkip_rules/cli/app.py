@@ -6,6 +6,7 @@ cannot be read), 2 usage, 3 a bug of ours (reported as such, never a bare traceb
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -18,6 +19,7 @@ from rich.console import Console
 from lkip_rules import BUNDLED_CATALOG, LkipError, load_catalog
 from lkip_rules.catalog import Catalog
 from lkip_rules.catalog.model import Data
+from lkip_rules.cli.help import Group
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANG = click.option(
@@ -46,10 +48,15 @@ QUARTER = click.option(
 )
 
 
-def console() -> Console:
-    # A terminal gets its own width; a pipe or file gets room for the whole table.
+def console(*, wide: bool = False) -> Console:
+    """Where tables are printed: a terminal at its own width; a pipe or file at the width COLUMNS
+    gives, else 80 columns; a table asked to be wide, as wide as it takes."""
+    if wide:  # every column at its natural width; a terminal scrolls, or use less -S
+        return Console(file=sys.stdout, width=1000)
     terminal = Console(file=sys.stdout)
-    return terminal if terminal.is_terminal else Console(file=sys.stdout, width=160)
+    if terminal.is_terminal or os.environ.get("COLUMNS", "").isdigit():
+        return terminal  # rich reads COLUMNS itself
+    return Console(file=sys.stdout, width=80)
 
 
 def reports_errors(command: F) -> F:
@@ -131,7 +138,7 @@ def pick_year(data: Data, year: int | None) -> int:
     return max(data.years)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="lkip-rules")
 def main() -> None:
     """lkip-rules: exact, explained SAKIP / LKIP performance measurement.

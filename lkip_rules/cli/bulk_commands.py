@@ -12,11 +12,13 @@ from rich.console import Console
 from lkip_rules import BUNDLED_CATALOG, load_catalog
 from lkip_rules.catalog import Catalog
 from lkip_rules.cli.app import (
+    LANG,
     F,
     main,
     reports_errors,
     target_file,
 )
+from lkip_rules.locale import Lang
 
 KEYS = [
     click.option("--entity", default="entity", show_default=True, help="Column naming the agency."),
@@ -41,8 +43,10 @@ def _keys(command: F) -> F:
     help="A Parquet or CSV file whose columns the table has (default: every declared input).",
 )
 @_keys
+@LANG
 @reports_errors
 def sql_command(
+    lang: Lang,
     catalog: str | None,
     source: str,
     columns_from: Path | None,
@@ -72,10 +76,18 @@ def sql_command(
     help="Parquet or CSV: one row per (entity, year[, quarter]), one column per input.",
 )
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Parquet file to write.")
-@click.option("--engine", type=click.Choice(["duckdb", "polars"]), default="duckdb", show_default=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["duckdb", "polars"]),
+    default="duckdb",
+    show_default=True,
+    help="Query engine: DuckDB streams the file, Polars reads it into memory.",
+)
 @_keys
+@LANG
 @reports_errors
 def bulk_command(
+    lang: Lang,
     catalog: str | None,
     source: Path,
     output: Path,

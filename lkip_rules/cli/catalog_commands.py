@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
-from rich.table import Table
 
 from lkip_rules import BUNDLED_CATALOG, load_catalog
-from lkip_rules.catalog import Catalog
 from lkip_rules.cli.app import (
     DATA,
     LANG,
@@ -64,10 +61,12 @@ def check_command(catalog: str | None, data_file: Path | None, lang: Lang) -> No
     type=click.Choice(["table", "markdown", "csv", "json", "xlsx"]),
     default="table",
     show_default=True,
+    help="Output format.",
 )
 @LANG
 @click.option("--output", type=click.Path(path_type=Path), default=None, help="Write to this file.")
 @DATA
+@click.option("--wide", is_flag=True, help="Every column, as wide as it takes (the default table fits the terminal).")
 @reports_errors
 def evaluate_command(
     catalog: str | None,
@@ -77,6 +76,7 @@ def evaluate_command(
     lang: Lang,
     output: Path | None,
     data_file: Path | None,
+    wide: bool,
 ) -> None:
     """Realisation, achievement and category of every indicator (like Tabel 3.1)."""
     from lkip_rules.reports import tables
@@ -91,7 +91,9 @@ def evaluate_command(
         written(output, replaced)
         return
     if fmt == "table" and output is None:
-        console().print(_rich_table(found, results, lang))
+        from lkip_rules.reports.terminal import evaluation_table
+
+        console(wide=wide).print(evaluation_table(found, results, lang, wide=wide))
         return
     text = {
         "markdown": lambda: tables.markdown(found, results, lang),
@@ -103,38 +105,6 @@ def evaluate_command(
     else:
         output.write_text(text, "utf-8")
         written(output, replaced)
-
-
-def _rich_table(catalog: Catalog, results: Any, lang: Lang) -> Table:
-    """The evaluation table for a terminal: rows grouped under their sasaran, wide columns folded."""
-    from lkip_rules.reports import tables
-
-    when = (
-        f" s.d. triwulan {results.quarter}"
-        if results.quarter and lang == "id"
-        else (f" up to q{results.quarter}" if results.quarter else "")
-    )
-    title = f"{catalog.info.name} — {'Capaian Kinerja' if lang == 'id' else 'Performance'} {results.year}{when}"
-    shown = [i for i, column in enumerate(tables.COLUMNS) if column not in ("sasaran", "benchmark")]
-    table = Table(title=title)
-    for i in shown:
-        column = tables.COLUMNS[i]
-        wide = column in ("indicator", "status", "category")
-        table.add_column(
-            tables.headers(lang)[i],
-            justify="left" if wide or column == "unit" else "right",
-            overflow="fold",
-            max_width=48 if column == "indicator" else 30 if wide else None,
-        )
-    last_parent: object = object()
-    for result, row in zip(tables.ordered(results), tables.rows(catalog, results, lang), strict=True):
-        if result.parent != last_parent:
-            table.add_section()
-            if result.parent is not None:
-                table.add_row(f"[bold]{tables.text(row[0], lang)}[/bold]")
-        last_parent = result.parent
-        table.add_row(*(tables.text(row[i], lang) for i in shown))
-    return table
 
 
 @main.command("explain")
@@ -217,7 +187,14 @@ def tree_command(
 @main.command("pk")
 @click.argument("catalog", required=False)
 @YEAR
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 @LANG
 @DATA
 @reports_errors

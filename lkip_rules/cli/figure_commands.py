@@ -10,11 +10,13 @@ import click
 
 from lkip_rules import BUNDLED_CATALOG, load_catalog, parse_formula
 from lkip_rules.cli.app import (
+    LANG,
     main,
     reports_errors,
     target_file,
     written,
 )
+from lkip_rules.locale import Lang
 
 _ASSIGNMENT = re.compile(r"(?P<name>[a-z_][a-z0-9_.]*)(?::(?P<year>[0-9]{4}))?=(?P<value>.+)")
 
@@ -23,8 +25,9 @@ _ASSIGNMENT = re.compile(r"(?P<name>[a-z_][a-z0-9_.]*)(?::(?P<year>[0-9]{4}))?=(
 @click.argument("text")
 @click.argument("assignments", nargs=-1)
 @click.option("--year", type=int, default=None, help="The year N, for references such as x[N-1].")
+@LANG
 @reports_errors
-def formula_command(text: str, assignments: tuple[str, ...], year: int | None) -> None:
+def formula_command(text: str, assignments: tuple[str, ...], year: int | None, lang: Lang) -> None:
     """Evaluate formula TEXT on values given as NAME=VALUE or NAME:YEAR=VALUE.
 
     \b
@@ -55,8 +58,9 @@ def formula_command(text: str, assignments: tuple[str, ...], year: int | None) -
 @click.option("--year", type=click.IntRange(1900, 2200), required=True, help="The year the form is for.")
 @click.option("--quarterly", is_flag=True, help="Quarter columns (Triwulan I-IV) for inputs with a rollup.")
 @click.option("--output", type=click.Path(path_type=Path), required=True, help="The workbook to write (.xlsx).")
+@LANG
 @reports_errors
-def template_command(catalog: str | None, year: int, quarterly: bool, output: Path) -> None:
+def template_command(catalog: str | None, year: int, quarterly: bool, output: Path, lang: Lang) -> None:
     """Write the Excel form a planner fills in with the year's figures; read it back with --data."""
     from lkip_rules.forms import write_template
 
@@ -73,8 +77,9 @@ def template_command(catalog: str | None, year: int, quarterly: bool, output: Pa
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--into", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The data file to write.")
 @click.option("--replace", is_flag=True, help="Write figures over the file's different ones (each is listed).")
+@LANG
 @reports_errors
-def import_command(source: Path, into: Path, replace: bool) -> None:
+def import_command(source: Path, into: Path, replace: bool, lang: Lang) -> None:
     """Write the figures of SOURCE (a form, a CSV, a TOML data file) into a catalog's data file."""
     from lkip_rules.datafiles import read
     from lkip_rules.forms import import_figures

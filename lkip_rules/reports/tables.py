@@ -89,7 +89,7 @@ def _row(catalog: Catalog, r: IndicatorResult, lang: Lang) -> list[Cell]:
 def _status(r: IndicatorResult, lang: Lang) -> str:
     """The status, why it is not ok, and the provisional figures the result rests on."""
     text = STATUS[lang][r.status] + (f": {message(r.message, lang)}" if r.status != "ok" and r.message else "")
-    if r.year_progress is not None:  # up to a quarter without a Rencana Aksi target
+    if r.year_progress is not None and r.achievement is None:  # up to a quarter without a Rencana Aksi target
         shown = f"{number(r.year_progress, lang)}%"
         text += (
             f" (progress toward the yearly target: {shown})"

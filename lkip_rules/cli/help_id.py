@@ -1,0 +1,143 @@
+"""The Indonesian of every help text of ``lkip``, keyed by its English (``inspect.cleandoc``-ed).
+
+A test walks every command and option and fails on a help text missing here, so a new option
+cannot ship with English help in an Indonesian screen.
+"""
+
+from __future__ import annotations
+
+METAVARS_ID = {
+    "INTEGER RANGE": "BILANGAN",
+    "INTEGER": "BILANGAN",
+    "PATH": "LOKASI",
+    "FILE": "BERKAS",
+    "DIRECTORY": "FOLDER",
+    "TEXT": "TEKS",
+    "CATALOG": "KATALOG",
+    "SOURCE": "SUMBER",
+    "ASSIGNMENTS": "NILAI",
+}
+
+_DATA = (
+    "Figures to use: a TOML data file or folder, a CSV or XLSX (input, year, quarter, value), "
+    "or a form made by lkip template."
+)
+
+HELP_ID: dict[str, str] = {
+    # the group and click's own options
+    "lkip-rules: exact, explained SAKIP / LKIP performance measurement.\n\n"
+    "Without a CATALOG argument the bundled catalog of the LKIP 2025 of Dinas Koperasi UKM\n"
+    "Kota Bekasi is used.": (
+        "lkip-rules: pengukuran kinerja SAKIP / LKIP yang eksak dan dapat dijelaskan.\n\n"
+        "Tanpa argumen KATALOG, dipakai katalog contoh LKIP 2025 Dinas Koperasi UKM\n"
+        "Kota Bekasi."
+    ),
+    "Show the version and exit.": "Tampilkan versi lalu keluar.",
+    "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
+    # shared options
+    "Language of labels, numbers and sentences.": "Bahasa label, angka, dan kalimat (id atau en).",
+    _DATA: (
+        "Angka yang dipakai: berkas atau folder data TOML, CSV atau XLSX (input, tahun, triwulan, nilai), "
+        "atau formulir buatan lkip template."
+    ),
+    "The year to evaluate [default: the latest year with data].": (
+        "Tahun yang dinilai [bawaan: tahun terakhir yang punya angka]."
+    ),
+    "Up to this quarter (triwulan), against the Rencana Aksi's targets.": (
+        "Sampai triwulan ini, dibandingkan dengan target Rencana Aksi."
+    ),
+    "Column naming the agency.": "Kolom nama instansi.",
+    "Column of the year.": "Kolom tahun.",
+    "Column of the quarter, for quarterly rows.": "Kolom triwulan, untuk baris per triwulan.",
+    # check
+    "Validate CATALOG and its data (and --data FILE); exit 1 on any error.": (
+        "Periksa KATALOG dan datanya (dan --data BERKAS); keluar dengan kode 1 jika ada galat."
+    ),
+    # evaluate
+    "Realisation, achievement and category of every indicator (like Tabel 3.1).": (
+        "Realisasi, capaian, dan kategori setiap indikator (seperti Tabel 3.1)."
+    ),
+    "Write to this file.": "Tulis ke berkas ini.",
+    "Output format.": "Format keluaran.",
+    "Every column, as wide as it takes (the default table fits the terminal).": (
+        "Semua kolom, selebar yang diperlukan (tabel bawaan muat di lebar terminal)."
+    ),
+    # explain
+    "Every step behind indicator ID, and one sentence ready for the report.": (
+        "Setiap langkah perhitungan indikator ID, dan satu kalimat siap tempel untuk laporan."
+    ),
+    # audit
+    "Check every figure the report printed against the right one; list the wrong ones with causes.\n\n"
+    "Exit 1 when a printed figure is wrong; findings of severity info alone exit 0.": (
+        "Periksa setiap angka yang dicetak laporan terhadap angka yang benar; daftar yang keliru beserta "
+        "penyebabnya.\n\n"
+        "Keluar dengan kode 1 jika ada angka tercetak yang keliru; jika hanya ada catatan (info), kode 0."
+    ),
+    "Leave out findings of severity info (right at fewer decimals).": (
+        "Jangan tampilkan catatan (info): angka yang benar tetapi dicetak dengan desimal lebih sedikit."
+    ),
+    # tree
+    "The cascade tujuan → sasaran → IKU → program → kegiatan → sub kegiatan, with achievement and absorption.": (
+        "Pohon kinerja tujuan → sasaran → IKU → program → kegiatan → sub kegiatan, dengan capaian dan serapan."
+    ),
+    # pk
+    "The Perjanjian Kinerja of a year: sasaran, indicators and targets, and the programs' budget.": (
+        "Perjanjian Kinerja satu tahun: sasaran, indikator dan target, serta anggaran program."
+    ),
+    # chart
+    "PNG charts like the report's Gambar 3.1-3.6: target and realisation, this year, last year, end target.": (
+        "Grafik PNG seperti Gambar 3.1-3.6 laporan: target dan realisasi tahun ini, tahun lalu, dan target akhir."
+    ),
+    "Folder for PNG files.": "Folder untuk berkas PNG.",
+    # sql and bulk
+    "Print the SQL that evaluates CATALOG over a table of (entity, year[, quarter], inputs...).\n\n"
+    "Declared inputs the table lacks are read as missing; a column named like an indicator is a\n"
+    "realisation given directly. Without --columns-from, every declared input is assumed present.": (
+        "Cetak SQL yang menilai KATALOG atas tabel (instansi, tahun[, triwulan], input...).\n\n"
+        "Input yang dinyatakan tetapi tidak ada di tabel dibaca sebagai kosong; kolom yang bernama seperti\n"
+        "indikator adalah realisasi yang diberikan langsung. Tanpa --columns-from, semua input dianggap ada."
+    ),
+    "The table or view to read.": "Tabel atau view yang dibaca.",
+    "A Parquet or CSV file whose columns the table has (default: every declared input).": (
+        "Berkas Parquet atau CSV yang kolomnya sama dengan tabel (bawaan: semua input yang dinyatakan)."
+    ),
+    "Evaluate CATALOG over many agencies and years at once; one output row per indicator.": (
+        "Nilai KATALOG untuk banyak instansi dan tahun sekaligus; satu baris keluaran per indikator."
+    ),
+    "Parquet or CSV: one row per (entity, year[, quarter]), one column per input.": (
+        "Parquet atau CSV: satu baris per (instansi, tahun[, triwulan]), satu kolom per input."
+    ),
+    "Parquet file to write.": "Berkas Parquet yang ditulis.",
+    "Query engine: DuckDB streams the file, Polars reads it into memory.": (
+        "Mesin kueri: DuckDB membaca berkas secara bertahap, Polars memuatnya ke memori."
+    ),
+    # formula
+    "Evaluate formula TEXT on values given as NAME=VALUE or NAME:YEAR=VALUE.\n\n"
+    "\b\n"
+    "Example:\n"
+    '  lkip formula "jumlah_nib / koperasi_aktif * 100" jumlah_nib=60 koperasi_aktif=982\n'
+    '  lkip formula "growth(volume_usaha)" volume_usaha:2024=100 volume_usaha:2025=125 --year 2025': (
+        "Hitung rumus TEKS dengan nilai yang diberikan sebagai NAMA=NILAI atau NAMA:TAHUN=NILAI.\n\n"
+        "\b\n"
+        "Contoh:\n"
+        '  lkip formula "jumlah_nib / koperasi_aktif * 100" jumlah_nib=60 koperasi_aktif=982\n'
+        '  lkip formula "growth(volume_usaha)" volume_usaha:2024=100 volume_usaha:2025=125 --year 2025'
+    ),
+    "The year N, for references such as x[N-1].": "Tahun N, untuk rujukan seperti x[N-1].",
+    # template and import
+    "Write the Excel form a planner fills in with the year's figures; read it back with --data.": (
+        "Tulis formulir Excel yang diisi perencana dengan angka satu tahun; bacakan kembali dengan --data."
+    ),
+    "The year the form is for.": "Tahun formulir itu.",
+    "Quarter columns (Triwulan I-IV) for inputs with a rollup.": (
+        "Kolom triwulan (Triwulan I-IV) untuk input yang punya aturan rekap (rollup)."
+    ),
+    "The workbook to write (.xlsx).": "Workbook yang ditulis (.xlsx).",
+    "Write the figures of SOURCE (a form, a CSV, a TOML data file) into a catalog's data file.": (
+        "Tulis angka dari SUMBER (formulir, CSV, atau berkas data TOML) ke berkas data katalog."
+    ),
+    "The data file to write.": "Berkas data yang ditulis.",
+    "Write figures over the file's different ones (each is listed).": (
+        "Timpa angka berkas yang berbeda (setiap perubahan didaftar)."
+    ),
+}

@@ -1,0 +1,71 @@
+"""The terminal table: within the width, no figure split, each indicator once under its parent."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from rich.console import Group
+from rich.table import Table
+
+import lkip_rules
+from lkip_rules.cli import main
+from lkip_rules.locale import number
+from lkip_rules.reports.terminal import evaluation_table
+
+CATALOG = lkip_rules.load_catalog(lkip_rules.BUNDLED_CATALOG)
+RESULTS = CATALOG.evaluate(2025)
+
+
+def _figures(result: lkip_rules.IndicatorResult) -> list[str]:
+    """The figures of a row as the Indonesian table prints them."""
+    found = [number(v, "id") for v in (result.realisation, result.achievement) if v is not None]
+    if result.target is not None and not isinstance(result.target, tuple):
+        found.append(number(result.target, "id"))
+    return found
+
+
+@pytest.mark.parametrize("columns", ["80", "100", "120"])
+def test_the_table_fits_the_width_and_never_splits_a_figure(columns: str) -> None:
+    run = CliRunner().invoke(main, ["evaluate", "--year", "2025"], env={"COLUMNS": columns})
+    assert run.exit_code == 0, run.output
+    lines = run.output.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    cells = {cell.strip() for line in lines for cell in line.split("│")}
+    for result in RESULTS:
+        for figure in _figures(result):
+            assert figure in cells, (result.id, figure)  # whole, in a cell of its own
+    # and no cell holds a piece of a figure: a number-like cell is one of the figures printed
+    printed = {f for r in RESULTS for f in _figures(r)}
+    pieces = {c for c in cells if re.fullmatch(r"[\d.,]+", c)} - printed
+    assert pieces == set()
+
+
+def test_a_pipe_without_columns_gets_80_and_the_wide_table_every_column() -> None:
+    run = CliRunner().invoke(main, ["evaluate", "--year", "2025"], env={"COLUMNS": None})
+    assert max(len(line) for line in run.output.splitlines()) == 80
+    wide = CliRunner().invoke(main, ["evaluate", "--year", "2025", "--wide"], env={"COLUMNS": "80"})
+    head = "".join(wide.output.splitlines()[:4])
+    for title in ("Satuan", "Realisasi Tahun Lalu", "Target Akhir Renstra", "Pembanding", "Status"):
+        assert title in head
+
+
+def test_each_indicator_once_right_under_its_parent() -> None:
+    shown = evaluation_table(CATALOG, RESULTS, "id")
+    table = shown.renderables[0] if isinstance(shown, Group) else shown
+    assert isinstance(table, Table)
+    assert table.row_count == len(RESULTS)  # no sasaran printed a second time as a heading
+    from lkip_rules.reports.terminal import _in_tree_order
+
+    order = [result.id for result, _ in _in_tree_order(CATALOG, RESULTS)]
+    assert sorted(order) == sorted(RESULTS.indicators)
+    for result in RESULTS:
+        if result.parent is not None:
+            assert order.index(result.parent) < order.index(result.id)
+
+
+def test_what_is_not_ok_is_marked_and_said_below() -> None:
+    run = CliRunner().invoke(main, ["evaluate", "--year", "2025"], env={"COLUMNS": "80"})
+    text = " ".join(run.output.split())
+    assert "[1] Proporsi PDRB Perdagangan: data belum lengkap: tidak ada nilai 'pdrb_perdagangan_proporsi'" in text
