@@ -57,7 +57,7 @@ def test_lkip_sql_runs_unchanged_on_duckdb_and_lkip_bulk_writes_parquet(tmp_path
         target = tmp_path / f"out-{engine}.parquet"
         run = CliRunner().invoke(main, ["bulk", "--input", str(source), "--output", str(target), "--engine", engine])
         assert run.exit_code == 0, run.output
-        assert f"{len(expected):,} rows" in run.output
+        assert f"{len(expected):,} baris".replace(",", ".") in run.output  # Indonesian by default
         assert bulk.differences(expected, bulk._collect(pl.read_parquet(target))) == []
 
 

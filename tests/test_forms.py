@@ -356,7 +356,18 @@ def test_quarterly_flag_without_any_rollup_says_so(tmp_path: Path) -> None:
     text = QUARTERLY.replace('rollup = "sum"\n', "").replace('rollup = "last"\n', "")
     (folder / "catalog.toml").write_text(text, "utf-8")
     result = CliRunner().invoke(
-        main, ["template", str(folder), "--year", "2025", "--quarterly", "--output", str(tmp_path / "f.xlsx")]
+        main,
+        [
+            "template",
+            str(folder),
+            "--year",
+            "2025",
+            "--quarterly",
+            "--output",
+            str(tmp_path / "f.xlsx"),
+            "--lang",
+            "en",
+        ],
     )
     assert result.exit_code == 0
     assert "note: no input declares a rollup" in result.output
@@ -365,9 +376,11 @@ def test_quarterly_flag_without_any_rollup_says_so(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--year", "2025", "--output", "isian.csv"], "--output writes a workbook: name it .xlsx"),
-        (["--year", "2025", "--output", "nowhere/isian.xlsx"], "the folder nowhere does not exist"),
-        (["--output", "isian.xlsx"], "Missing option '--year'"),
+        (["--year", "2025", "--output", "isian.csv", "--lang", "en"], "--output writes a workbook: name it .xlsx"),
+        (["--year", "2025", "--output", "nowhere/isian.xlsx", "--lang", "en"], "the folder nowhere does not exist"),
+        (["--output", "isian.xlsx", "--lang", "en"], "Missing option '--year'"),
+        (["--year", "2025", "--output", "isian.csv"], "--output menulis workbook: beri nama .xlsx"),
+        (["--output", "isian.xlsx"], "opsi '--year' wajib diberikan"),
     ],
 )
 def test_template_usage_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str) -> None:

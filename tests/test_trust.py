@@ -239,22 +239,28 @@ def test_the_missing_extra_error_is_an_import_error_too(monkeypatch: pytest.Monk
 
 
 @pytest.mark.parametrize(
-    ("output", "message"),
+    ("output", "lang", "message"),
     [
-        ("{tmp}", "is a folder; give a file name"),
-        ("{tmp}/no/such/folder/x.csv", "does not exist; create it first"),
+        ("{tmp}", "en", "Error: --output {tmp} is a folder; give a file name"),
+        ("{tmp}", "id", "Galat: --output {tmp} adalah folder; berikan nama berkas"),
+        ("{tmp}/no/such/folder/x.csv", "en", "does not exist; create it first"),
+        ("{tmp}/no/such/folder/x.csv", "id", "tidak ada; buat dulu"),
     ],
 )
-def test_output_places_that_cannot_be_written_are_usage_errors(tmp_path: Path, output: str, message: str) -> None:
-    run = CliRunner().invoke(main, ["evaluate", "--format", "csv", "--output", output.format(tmp=tmp_path)])
-    assert run.exit_code == 2 and message in run.output
+def test_output_places_that_cannot_be_written_are_usage_errors(
+    tmp_path: Path, output: str, lang: str, message: str
+) -> None:
+    args = ["evaluate", "--format", "csv", "--lang", lang, "--output", output.format(tmp=tmp_path)]
+    run = CliRunner().invoke(main, args)
+    assert run.exit_code == 2 and message.format(tmp=tmp_path) in run.output
 
 
-def test_an_existing_output_file_is_replaced_with_a_word(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("lang", "word"), [("en", "(replaced the earlier file)"), ("id", "(menggantikan berkas")])
+def test_an_existing_output_file_is_replaced_with_a_word(tmp_path: Path, lang: str, word: str) -> None:
     target = tmp_path / "capaian.csv"
     target.write_text("old", "utf-8")
-    run = CliRunner().invoke(main, ["evaluate", "--format", "csv", "--output", str(target)])
-    assert run.exit_code == 0 and "(replaced the earlier file)" in run.output and target.read_text() != "old"
+    run = CliRunner().invoke(main, ["evaluate", "--format", "csv", "--lang", lang, "--output", str(target)])
+    assert run.exit_code == 0 and word in run.output and target.read_text() != "old"
 
 
 @pytest.mark.parametrize("kind", ["parent", "formula"])

@@ -20,6 +20,7 @@ from lkip_rules import BUNDLED_CATALOG, LkipError, load_catalog
 from lkip_rules.catalog import Catalog
 from lkip_rules.catalog.model import Data
 from lkip_rules.cli.help import Group
+from lkip_rules.cli.words import library, say
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANG = click.option(
@@ -48,15 +49,15 @@ QUARTER = click.option(
 )
 
 
-def console(*, wide: bool = False) -> Console:
+def console(*, wide: bool = False, piped_width: int = 80) -> Console:
     """Where tables are printed: a terminal at its own width; a pipe or file at the width COLUMNS
-    gives, else 80 columns; a table asked to be wide, as wide as it takes."""
+    gives, else ``piped_width``; a table asked to be wide, as wide as it takes."""
     if wide:  # every column at its natural width; a terminal scrolls, or use less -S
         return Console(file=sys.stdout, width=1000)
     terminal = Console(file=sys.stdout)
     if terminal.is_terminal or os.environ.get("COLUMNS", "").isdigit():
         return terminal  # rich reads COLUMNS itself
-    return Console(file=sys.stdout, width=80)
+    return Console(file=sys.stdout, width=piped_width)
 
 
 def reports_errors(command: F) -> F:
@@ -68,21 +69,17 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except LkipError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(say("error", text=library(str(exc))), err=True)
             sys.exit(1)
         except OSError as exc:
             where = f" {exc.filename}" if exc.filename else ""
-            hint = " (is it open in another program?)" if isinstance(exc, PermissionError) else ""
-            click.echo(f"error: cannot use{where}: {exc.strerror or exc}{hint}", err=True)
+            hint = say("open_elsewhere") if isinstance(exc, PermissionError) else ""
+            click.echo(say("cannot_use", where=where, reason=exc.strerror or exc, hint=hint), err=True)
             sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
         except Exception as exc:  # a bug: one line for the user, the details for the report
-            click.echo(
-                f"internal error: {type(exc).__name__}: {exc}\nthis is a bug in lkip-rules; please report it with "
-                "the command and the files that caused it",
-                err=True,
-            )
+            click.echo(say("bug", kind=type(exc).__name__, text=exc), err=True)
             sys.exit(3)
 
     return wrapper  # type: ignore[return-value]
@@ -98,7 +95,7 @@ def target_file(path: Path) -> bool:
 
 
 def written(path: Path, replaced: bool) -> None:
-    click.echo(f"{path} (replaced the earlier file)" if replaced else f"{path}")
+    click.echo(say("replaced", path=path) if replaced else f"{path}")
 
 
 def open_catalog(catalog: str | None, data_file: Path | None) -> tuple[Catalog, Data]:
@@ -130,8 +127,8 @@ def is_path(text: str) -> bool:
 def pick_year(data: Data, year: int | None) -> int:
     if year is not None:
         if year not in data.years:
-            known = ", ".join(map(str, sorted(data.years))) or "none"
-            click.echo(f"note: there are no figures for {year} (years with figures: {known})", err=True)
+            known = ", ".join(map(str, sorted(data.years))) or say("none")
+            click.echo(say("no_figures", year=year, known=known), err=True)
         return year
     if not data.years:
         raise click.UsageError("the catalog has no data; give --year")

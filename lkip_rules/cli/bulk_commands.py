@@ -18,6 +18,7 @@ from lkip_rules.cli.app import (
     reports_errors,
     target_file,
 )
+from lkip_rules.cli.words import library, say
 from lkip_rules.locale import Lang
 
 KEYS = [
@@ -107,7 +108,7 @@ def bulk_command(
     replaced = target_file(output)
     keys: dict[str, Any] = {"entity": entity, "year": year_column, "quarter": quarter_column}
     for note in column_report(found, columns_of(source, engine), [k for k in keys.values() if k]):
-        click.echo(f"note: {note}", err=True)
+        click.echo(say("note", text=library(note)), err=True)
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -115,7 +116,7 @@ def bulk_command(
         console=Console(file=sys.stderr),
         transient=True,
     ) as progress:
-        task = progress.add_task(f"{engine}: evaluating {source.name}", total=None)
+        task = progress.add_task(say("evaluating", engine=engine, name=source.name), total=None)
         if engine == "duckdb":
             from lkip_rules.bulk import run_duckdb
 
@@ -123,8 +124,9 @@ def bulk_command(
         else:
             rows = _bulk_polars(found, source, output, keys)
         progress.update(task, completed=1, total=1)
-    note = " (replaced the earlier file)" if replaced else ""
-    click.echo(f"{output}: {rows:,} rows ({len(found.indicators)} indicators){note}")
+    note = say("replaced", path="").removeprefix(" ") if replaced else ""
+    count = f"{rows:,}" if lang == "en" else f"{rows:,}".replace(",", ".")
+    click.echo(say("rows", path=output, rows=count, count=len(found.indicators), note=f" {note}" if note else ""))
 
 
 def _bulk_polars(catalog: Catalog, source: Path, output: Path, keys: dict[str, Any]) -> int:

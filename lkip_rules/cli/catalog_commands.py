@@ -163,7 +163,7 @@ def audit_command(
     click.echo(summary(report, lang))
     shown = [f for f in report if not (hide_info and f.severity == "info")]
     if shown:
-        console().print(table(report, shown, lang))
+        console(piped_width=160).print(table(report, shown, lang))  # too wide for 80 yet
     sys.exit(1 if report.errors else 0)
 
 
@@ -181,7 +181,7 @@ def tree_command(
     from lkip_rules.reports.tree import build
 
     found, data = open_catalog(catalog, data_file)
-    console().print(build(found, found.evaluate(pick_year(data, year), data, quarter=quarter), lang))
+    console(piped_width=160).print(build(found, found.evaluate(pick_year(data, year), data, quarter=quarter), lang))
 
 
 @main.command("pk")
@@ -207,7 +207,7 @@ def pk_command(catalog: str | None, year: int | None, fmt: str, lang: Lang, data
     agreement = perjanjian_kinerja(found, pick_year(data, year), data)
     if fmt == "table":
         for table in pk_view.tables(found, agreement, lang):
-            console().print(table)
+            console(piped_width=160).print(table)
     else:
         click.echo(pk_view.text(agreement, lang, fmt), nl=False)
 

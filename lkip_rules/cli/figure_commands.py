@@ -16,6 +16,7 @@ from lkip_rules.cli.app import (
     target_file,
     written,
 )
+from lkip_rules.cli.words import library, say
 from lkip_rules.locale import Lang
 
 _ASSIGNMENT = re.compile(r"(?P<name>[a-z_][a-z0-9_.]*)(?::(?P<year>[0-9]{4}))?=(?P<value>.+)")
@@ -69,7 +70,7 @@ def template_command(catalog: str | None, year: int, quarterly: bool, output: Pa
     replaced = target_file(output)
     found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
     for note in write_template(found, year, output, quarterly=quarterly):
-        click.echo(f"note: {note}", err=True)
+        click.echo(say("note", text=library(note)), err=True)
     written(output, replaced)
 
 

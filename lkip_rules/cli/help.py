@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -57,7 +58,8 @@ class Command(click.Command):
         if ctx.meta.get(LANG_KEY, "id") == "en":
             super().format_usage(ctx, formatter)
             return
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Penggunaan: ")
+        with _in_indonesian(self, ctx):
+            formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Penggunaan: ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if ctx.meta.get(LANG_KEY, "id") == "en":
@@ -73,6 +75,26 @@ class Group(click.Group, Command):
     """The ``lkip`` group: its own help, and every command it makes, in the command line's language."""
 
     command_class = Command
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        """As click's standalone main, but a usage mistake is told in the command line's language."""
+        if extra.get("standalone_mode", True) is False:
+            return super().main(args, prog_name, **extra)
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            _show(exc, language_of(sys.argv[1:] if args is None else list(args)))
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo(
+                "Aborted!" if language_of(sys.argv[1:] if args is None else list(args)) == "en" else "Dibatalkan.",
+                err=True,
+            )
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         Command.format_options(self, ctx, formatter)
@@ -145,3 +167,17 @@ def _record_in_indonesian(record: tuple[str, str]) -> tuple[str, str]:
         extra = extra.replace("default: ", "bawaan: ").replace("required", "wajib")
         said = f"{said}  [{extra}" if said else f"[{extra}"
     return _metavar(names), said
+
+
+def _show(exc: click.ClickException, lang: str) -> None:
+    """A click error as click shows it, in ``lang``: usage, a hint to the help, the message."""
+    from lkip_rules.cli.words import usage
+
+    en = lang == "en"
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        ctx.meta.setdefault(LANG_KEY, lang)
+        hint = f"Try '{ctx.command_path} -h' for help." if en else f"Coba '{ctx.command_path} -h' untuk bantuan."
+        click.echo(f"{ctx.get_usage()}\n{hint}", err=True)
+    said = usage(exc.format_message(), lang)
+    click.echo(f"Error: {said}" if en else f"Galat: {said}", err=True)
