@@ -155,13 +155,21 @@ def test_xlsx_repeated_cell_is_an_error_not_dropped(tmp_path: Path) -> None:
     assert "cell D2: the cells of the row are out of order or repeated" in error(sheet_data(workbook(tmp_path), rows))
 
 
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
 def test_xlsx_first_worksheet_after_a_chartsheet(tmp_path: Path) -> None:
     path = workbook(tmp_path, ["koperasi_aktif", 2025, None, 982])
     chart = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet"
     edit_part(
         path,
         "xl/workbook.xml",
-        lambda xml: re.sub(r"<sheets>", '<sheets><sheet name="Grafik" sheetId="9" r:id="rId99"/>', xml),
+        # the prefix declared on the element itself: openpyxl declares it on the root only without lxml
+        lambda xml: re.sub(
+            r"<sheets>",
+            f'<sheets><sheet xmlns:r="{RELATIONSHIPS}" name="Grafik" sheetId="9" r:id="rId99"/>',
+            xml,
+        ),
     )
     edit_part(
         path,
