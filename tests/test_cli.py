@@ -10,6 +10,7 @@ import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -111,13 +112,14 @@ def test_evaluate_xlsx_reads_back(tmp_path: Path) -> None:
     code, _ = run("evaluate", "--format", "xlsx", "--output", str(target))
     assert code == 0
     book = load_workbook(target)
-    sheet = book.worksheets[0]
-    header = [cell.value for cell in sheet[1]]
-    rows = {row[0]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert rows["sdm_koperasi_meningkat"]["Capaian (%)"] == pytest.approx(164.59)
-    assert rows["sdm_koperasi_meningkat"]["Indikator Kinerja"] == "Persentase SDM koperasi yang meningkat kapasitasnya"
-    budget = {row[0]: row for row in book["Anggaran"].iter_rows(min_row=2, values_only=True)}
-    assert budget["p_izin_usp"][3:6] == (60_121_800, 41_125_500, pytest.approx(68.40))
+    sheet = book.worksheets[0]  # title on row 1, header on row 2 (docs/excel.md)
+    header = [cell.value for cell in sheet[2]]
+    rows: dict[str, dict[str, Any]] = {}
+    for row in sheet.iter_rows(min_row=3, values_only=True):  # the IKU comes before its program namesake
+        rows.setdefault(row[0], dict(zip(header, row, strict=True)))
+    assert rows["Persentase SDM koperasi yang meningkat kapasitasnya"]["Capaian (%)"] == pytest.approx(164.59)
+    budget = {row[0]: row for row in book.worksheets[1].iter_rows(min_row=3, values_only=True)}
+    assert budget["Program Pelayanan Izin Usaha Simpan Pinjam"][3:6] == (60_121_800, 41_125_500, pytest.approx(68.40))
 
 
 def test_xlsx_needs_an_output_file() -> None:

@@ -499,10 +499,12 @@ def test_xlsx_export_writes_formula_like_text_as_text(tmp_path: Path) -> None:
     tables.xlsx(catalog, catalog.evaluate(2025), "en", out)
     book = load_workbook(out)
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
-    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
-    values = {cell.value for cell in cells}
-    assert {'=HYPERLINK("http://x","y")', "@SUM(1)", '=WEBSERVICE("http://x")'} <= values
-    realisation = book.worksheets[0]["F2"]
+    formulas = {(cell.parent.title, cell.coordinate, cell.value) for cell in cells if cell.data_type == "f"}
+    budget = book.worksheets[1].title  # the only formulas: the budget total's SUM over its own rows
+    assert formulas == {(budget, "C4", "=SUM(C3)"), (budget, "D4", "=SUM(D3)"), (budget, "F4", "=SUM(F3)")}
+    injected = {'=HYPERLINK("http://x","y")', "@SUM(1)", '=WEBSERVICE("http://x")'}
+    assert {cell.value: cell.data_type for cell in cells if cell.value in injected} == dict.fromkeys(injected, "s")
+    realisation = book.worksheets[0]["D3"]  # title on row 1, header on row 2 (docs/excel.md)
     assert (realisation.value, realisation.data_type) == (-5.25, "n")  # 1 - 6.25
 
 
@@ -536,7 +538,7 @@ def test_text_a_workbook_cannot_hold_is_refused_at_load_or_export(tmp_path: Path
     with pytest.raises(CatalogError, match=r"the text holds the control character U\+0007"):
         _catalog(tmp_path, INJECTION_CATALOG.replace("@SUM(1)", "persen\\u0007"))
     catalog = _catalog(tmp_path / "long", INJECTION_CATALOG.replace("@SUM(1)", "x" * 40_000))
-    with pytest.raises(LkipError, match=r"row 2, column 'Unit': the text 'x+' holds 40,000 characters"):
+    with pytest.raises(LkipError, match=r"row 3, column 'Unit': the text 'x+' holds 40,000 characters"):
         tables.xlsx(catalog, catalog.evaluate(2025), "en", tmp_path / "out.xlsx")
 
 

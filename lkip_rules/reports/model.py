@@ -18,17 +18,25 @@ from typing import Literal
 import attrs
 
 from lkip_rules.locale import Lang
+from lkip_rules.results import Category
 
 ColumnKind = Literal["text", "number", "money", "percent", "category", "status"]
 """How a column reads: text; a figure in the indicator's unit; rupiah (whole, thousands
 separated); a percentage (capaian, serapan); a category code; a status."""
 
+PointRole = Literal["target", "realisation", "achievement"]
+"""What a point of a chart is: a target (a range is a band), a realisation, an achievement (%)."""
+
 RowKind = Literal["body", "group", "total"]
-"""A row of figures; a heading row spanning the table (a sasaran over its indicators); a total."""
+"""A row of figures; a heading row spanning the table (a sasaran over its indicators); a total.
+A group row with figures of its own (a sasaran and its achievement) is shown in bold, not spanned."""
 
 Flag = Literal["provisional", "audit", "revised"]
 """Marks on a cell: rests on a provisional figure; the printed figure differs (audit); the
 target was revised after the Perjanjian Kinerja."""
+
+MARKS: dict[Flag, str] = {"provisional": "*", "audit": "†", "revised": "‡"}
+"""The sign each renderer prints after a flagged figure; the table's notes begin with the same sign."""
 
 
 @attrs.frozen
@@ -90,6 +98,16 @@ class Point:
     low: Decimal | None = None  # a range target: the band from low to value
     category: str | None = None  # band code, for the colour
     series: str = ""  # which series the point belongs to ("Target 2025", "Realisasi 2024", a year)
+    role: PointRole = "realisation"  # how it is drawn: a target grey (a band when a range), a figure by category
+    ref: str | None = None  # the indicator id the point shows
+
+
+@attrs.frozen
+class CategoryColour(Category):
+    """A band as charts show it: its code, its label in the report's language, and its colour,
+    from green for the best band of its scale to red for the worst ("#1a9850" ... "#d73027")."""
+
+    colour: str = ""
 
 
 @attrs.frozen
@@ -102,6 +120,7 @@ class Figure:
     reference: Decimal | None = None  # a line across the chart (100% for achievements)
     notes: tuple[str, ...] = ()
     key: str = ""  # a file-name-safe id: "gambar-3-1-koperasi_berkualitas"
+    categories: tuple[Category, ...] = ()  # the bands, best first (CategoryColour: with their colours), for the legend
 
 
 @attrs.frozen

@@ -3,7 +3,8 @@
 Exports never carry a live spreadsheet formula from the catalog's text (OWASP, CSV injection): in
 a workbook every text cell is stored as text, and in CSV a text cell that starts like a formula
 (``=``, ``+``, ``-``, ``@``, tab, carriage return) gets a leading ``'``. Numbers are written plainly.
-openpyxl (extra ``excel``) is imported only to write a workbook.
+The workbook (``xlsx``) is written by :mod:`lkip_rules.reports.workbook` from report-model tables
+(:mod:`lkip_rules.reports.evaluation_tables`); openpyxl (extra ``excel``) is imported only there.
 """
 
 from __future__ import annotations
@@ -11,20 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from lkip_rules._optional import require
 from lkip_rules.catalog.schema import LEVELS
-from lkip_rules.errors import LkipError
 from lkip_rules.locale import HEADERS, STATUS, Lang, label, message, number
 from lkip_rules.results import IndicatorResult, Results
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
+    from lkip_rules.catalog.model import Data
 
 COLUMNS = (
     "sasaran",
@@ -42,8 +40,6 @@ COLUMNS = (
 )
 Cell = str | Decimal | None
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
-MAX_WORKBOOK_TEXT = 32_767  # characters an Excel cell holds
-_NOT_IN_WORKBOOKS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 cannot carry
 
 
 def ordered(results: Results) -> list[IndicatorResult]:
@@ -82,11 +78,11 @@ def _row(catalog: Catalog, r: IndicatorResult, lang: Lang) -> list[Cell]:
         end_target,
         end.achievement if end else None,
         benchmark,
-        _status(r, lang),
+        status_text(r, lang),
     ]
 
 
-def _status(r: IndicatorResult, lang: Lang) -> str:
+def status_text(r: IndicatorResult, lang: Lang) -> str:
     """The status, why it is not ok, and the provisional figures the result rests on."""
     text = STATUS[lang][r.status] + (f": {message(r.message, lang)}" if r.status != "ok" and r.message else "")
     if r.year_progress is not None and r.achievement is None:  # up to a quarter without a Rencana Aksi target
@@ -156,62 +152,11 @@ def json_text(results: Results) -> str:
     return json.dumps(results.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def xlsx(catalog: Catalog, results: Results, lang: Lang, path: Path) -> None:
-    """A workbook: the table, one sheet of budget lines; numbers stay numbers, text stays text."""
-    openpyxl = require("openpyxl", "excel")
-    bold = require("openpyxl.styles", "excel").Font(bold=True)
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = f"Capaian {results.year}" if lang == "id" else f"Results {results.year}"
-    _sheet(
-        sheet,
-        ["id", *headers(lang)],
-        [[r.id, *row] for r, row in zip(ordered(results), rows(catalog, results, lang), strict=True)],
-        bold,
-    )
-    if results.budget:
-        budget = book.create_sheet("Anggaran" if lang == "id" else "Budget")
-        names = HEADERS[lang]
-        budget_rows: list[list[Cell]] = [
-            [line.id, line.level, line.name, line.pagu, line.realisasi, line.serapan]
-            for line in results.budget.values()
-        ]
-        _sheet(
-            budget,
-            [names["id"], names["level"], names["indicator"], names["pagu"], names["realisasi"], names["serapan"]],
-            budget_rows,
-            bold,
-        )
-    try:
-        book.save(path)
-    except OSError as exc:
-        raise LkipError(f"{path}: cannot write the workbook: {exc.strerror or exc}") from None
+def xlsx(catalog: Catalog, results: Results, lang: Lang, path: Path, data: Data | None = None) -> None:
+    """A workbook like the report: the achievement table and the budget lines, one sheet each (see
+    ``docs/excel.md``). ``data`` gives the pagu murni column: pass the figures evaluated (default:
+    the catalog's own data folder)."""
+    from lkip_rules.reports.evaluation_tables import evaluation_tables
+    from lkip_rules.reports.workbook import write_tables
 
-
-def _sheet(sheet: Any, head: Sequence[str], body: Sequence[Sequence[Cell]], bold: Any) -> None:
-    for row, values in enumerate([head, *body], start=1):
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column, value=_workbook_text(value, sheet.title, row, head[column - 1]))
-            if isinstance(value, str):
-                cell.data_type = "s"  # openpyxl makes text starting with "=" a live formula; text stays text
-            if row == 1:
-                cell.font = bold
-    for cells in sheet.columns:
-        width = max(len(str(c.value)) if c.value is not None else 0 for c in cells)
-        sheet.column_dimensions[cells[0].column_letter].width = min(60, max(8, width + 2))
-
-
-def _workbook_text(value: Cell, sheet: str, row: int, column: str) -> Cell:
-    """``value``, or an error for text a workbook cannot hold (openpyxl would fail or cut it short)."""
-    if not isinstance(value, str):
-        return value
-    found = _NOT_IN_WORKBOOKS.search(value)
-    problem = f"the control character U+{ord(found[0]):04X}" if found else None
-    if len(value) > MAX_WORKBOOK_TEXT:
-        problem = f"{len(value):,} characters, more than the {MAX_WORKBOOK_TEXT:,} of an Excel cell"
-    if problem is None:
-        return value
-    raise LkipError(
-        f"sheet {sheet!r}, row {row}, column {column!r}: the text {value[:40]!r} holds {problem}; "
-        "change it in the catalog"
-    )
+    write_tables(evaluation_tables(catalog, results, lang, data), path, lang, title=catalog.info.name)
