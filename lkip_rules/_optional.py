@@ -15,7 +15,9 @@ WHAT = {
     "excel": "Excel workbooks need",
     "charts": "Charts need",
     "bulk": "Bulk evaluation needs",
+    "word": "Word documents need",
 }
+DISTRIBUTIONS = {"docx": "python-docx"}  # what pip calls a module whose name differs
 
 
 def require(module: str, extra: str) -> ModuleType:
@@ -24,6 +26,7 @@ def require(module: str, extra: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError:
         top = module.split(".")[0]
+        top = DISTRIBUTIONS.get(top, top)
         raise MissingDependencyError(
             f"{WHAT.get(extra, extra + ' needs')} the package '{top}', which is not installed; "
             f"install it with: pip install 'lkip-rules[{extra}]'"

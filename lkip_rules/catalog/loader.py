@@ -19,6 +19,7 @@ from lkip_rules.catalog import schema, toml
 from lkip_rules.catalog.model import BudgetLine, CatalogInfo, Indicator, Input, Source
 from lkip_rules.errors import CatalogError, CatalogErrors, FormulaError
 from lkip_rules.formula import Formula, parse_formula, ratio_formula
+from lkip_rules.locale.text import Items, Said, Text
 from lkip_rules.scales import SHIPPED, Scale
 from lkip_rules.scoring import Policy
 from lkip_rules.validation import Issue
@@ -62,12 +63,12 @@ def catalog_files(path: Path) -> tuple[list[Path], Path | None]:
     if path.is_dir():
         main = path / "catalog.toml"
         if not main.exists():
-            raise CatalogError("a catalog folder needs a catalog.toml with a [catalog] table", file=_shown(path))
+            raise CatalogError(Text("load.no-catalog-toml"), file=_shown(path))
         others = sorted(p for p in path.glob("*.toml") if p.name != "catalog.toml")
         data = path / "data"
         return [main, *others], data if data.is_dir() else None
     if not path.exists():
-        raise CatalogError("no such catalog file or folder", file=_shown(path))
+        raise CatalogError(Text("load.no-such-catalog"), file=_shown(path))
     return [path], None
 
 
@@ -80,7 +81,8 @@ def load(path: Path) -> tuple[Loaded, list[Indicator], Path | None]:
             _read_file(file, loaded, is_main=file == files[0])
     if loaded.info is None:
         CatalogErrors.raise_all(loaded.problems)
-        raise CatalogError("no [catalog] table", file=_shown(files[0]), hint="add [catalog] with id, name, period")
+        hint = Text("load.add-catalog-table")
+        raise CatalogError(Text("load.no-catalog-table"), file=_shown(files[0]), hint=hint)
     indicators = []
     for key, (raw, ctx) in loaded.raw_indicators.items():
         with _collected(loaded):
@@ -111,8 +113,8 @@ def _read_file(file: Path, loaded: Loaded, is_main: bool) -> None:
     for key in doc:
         if key not in SECTIONS:
             suggestion = closest(key, SECTIONS)
-            hint = f"did you mean '{suggestion}'?" if suggestion else "sections: " + ", ".join(SECTIONS)
-            loaded.problems.append(ctx.error((key,), f"unknown section '{key}'", hint))
+            hint = schema.did_you_mean(suggestion) if suggestion else Text("load.sections", sections=Items(SECTIONS))
+            loaded.problems.append(ctx.error((key,), Text("load.unknown-section", key=key), hint))
     if "catalog" in doc:
         with _collected(loaded):
             _catalog_table(doc["catalog"], ctx, loaded, is_main)
@@ -132,7 +134,7 @@ def _read_file(file: Path, loaded: Loaded, is_main: bool) -> None:
 
 def _catalog_table(raw: Any, ctx: schema.Context, loaded: Loaded, is_main: bool) -> None:
     if not is_main:
-        raise ctx.error(("catalog",), "[catalog] belongs in catalog.toml")
+        raise ctx.error(("catalog",), Text("load.catalog-elsewhere"))
     fields = schema.check_table(raw, schema.CATALOG_FIELDS, {"id", "name", "period"}, ctx, ("catalog",))
     loaded.info = CatalogInfo(
         fields.pop("id"),
@@ -140,6 +142,7 @@ def _catalog_table(raw: Any, ctx: schema.Context, loaded: Loaded, is_main: bool)
         fields.pop("period"),
         fields.pop("description", ""),
         fields.pop("source", ""),
+        fields.pop("efficiency", "points"),
     )
     loaded.defaults.update(fields)
     loaded.declared_defaults = set(fields)
@@ -170,7 +173,7 @@ def _entries(
 def _section(doc: Mapping[str, Any], name: str, ctx: schema.Context, loaded: Loaded) -> dict[str, Any]:
     section = doc.get(name, {})
     if not isinstance(section, dict):
-        loaded.problems.append(ctx.error((name,), f"[{name}] must be a table of tables"))
+        loaded.problems.append(ctx.error((name,), Text("load.table-of-tables", name=name)))
         return {}
     return section
 
@@ -178,14 +181,13 @@ def _section(doc: Mapping[str, Any], name: str, ctx: schema.Context, loaded: Loa
 def _claim(key: str, file: str, ctx: schema.Context, path: schema.Path, loaded: Loaded) -> bool:
     """Record ``key`` as taken; a second definition becomes an issue and is ignored."""
     if key in RESERVED:
-        raise ctx.error(path, f"'{key}' is reserved (in [reported] it means the whole agency); choose another id")
+        raise ctx.error(path, Text("load.reserved", key=key))
     if key in loaded.seen:
         loaded.issues.append(
             Issue(
                 "error",
                 "duplicate-id",
-                f"'{key}' is already defined in {loaded.seen[key]}; "
-                "indicators and inputs share one namespace, so rename one of them",
+                Text("issue.duplicate-id", id=key, file=loaded.seen[key]),
                 file,
                 ".".join(path),
                 toml.locate(ctx.text, path),
@@ -250,15 +252,15 @@ def _formula_text(
     ratio = [name for name in ("numerator", "denominator") if name in fields]
     if "formula" in fields:
         if ratio or "multiplier" in fields:
-            raise ctx.error(path, "give either formula, or numerator and denominator, not both")
+            raise ctx.error(path, Text("load.formula-and-ratio"))
         return fields["formula"], "formula", None
     if not ratio:
         if "multiplier" in fields:
-            raise ctx.error((*path, "multiplier"), "multiplier goes with numerator and denominator")
+            raise ctx.error((*path, "multiplier"), Text("load.multiplier-alone"))
         return None, "formula", None
     if len(ratio) == 1:
         missing = "denominator" if ratio == ["numerator"] else "numerator"
-        raise ctx.error(path, f"'{ratio[0]}' needs a '{missing}'")
+        raise ctx.error(path, Text("load.needs-other", given=ratio[0], missing=missing))
     numerator, denominator = fields["numerator"], fields["denominator"]
     multiplier = fields.get("multiplier", Decimal(1))
     text = f"({numerator}) / ({denominator}) * {multiplier}"
@@ -281,5 +283,5 @@ def _parse(text: str, key: str, where: str, ctx: schema.Context, loaded: Loaded)
 
 def _record(exc: FormulaError, key: str, where: str, ctx: schema.Context, loaded: Loaded) -> None:
     path = ("indicators", key, where)
-    message = f"in the formula, {exc}"
+    message = Text("issue.formula", error=Said(exc))
     loaded.issues.append(Issue("error", "formula", message, ctx.file, ".".join(path), toml.locate(ctx.text, path)))

@@ -20,6 +20,7 @@ class CatalogInfo:
     period: tuple[int, int]
     description: str = ""
     source: str = ""
+    efficiency: str = "points"  # the report's efficiency of resources: "points", "unspent" or "both"
 
 
 @attrs.frozen

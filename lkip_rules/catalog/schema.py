@@ -18,6 +18,7 @@ from lkip_rules._suggest import closest
 from lkip_rules.catalog.toml import locate
 from lkip_rules.errors import CatalogError, CatalogErrors
 from lkip_rules.formula.climb import KEYWORDS
+from lkip_rules.locale.text import Items, Text
 from lkip_rules.scales import Band
 
 ID = re.compile(r"[a-z_][a-z0-9_]*")
@@ -42,17 +43,26 @@ class Context:
 Checker = Callable[[Any, Context, Path], Any]
 
 
+def did_you_mean(suggestion: str) -> Text:
+    return Text("load.did-you-mean", name=suggestion)
+
+
+def _write(example: str) -> Text:
+    return Text("load.write", example=example)
+
+
 def _kind(value: object) -> str:
+    """What a value is, for "expected ..., got the text '100'"."""
     if isinstance(value, bool):
-        return "true/false"
+        return Text("kind.boolean")
     if isinstance(value, (int, Decimal)):
-        return f"the number {value}"
+        return Text("kind.number", value=str(value))  # as written in the file
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return Text("kind.text", value=repr(value))
     if isinstance(value, list):
-        return "a list"
+        return Text("kind.list")
     if isinstance(value, dict):
-        return "a table"
+        return Text("kind.table")
     return type(value).__name__
 
 
@@ -61,47 +71,46 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def text(value: Any, ctx: Context, path: Path) -> str:
     if not isinstance(value, str):
-        raise ctx.error(path, f"expected text, got {_kind(value)}", 'write it in quotes: "..."')
+        raise ctx.error(path, Text("load.expected-text", got=_kind(value)), Text("load.write-in-quotes"))
     found = _CONTROL.search(value)
     if found:  # invisible, and no workbook or document can carry it
-        raise ctx.error(path, f"the text holds the control character U+{ord(found[0]):04X}", "delete it")
+        raise ctx.error(path, Text("load.control-character", code=f"{ord(found[0]):04X}"), Text("load.delete-it"))
     return value
 
 
 def formula_text(value: Any, ctx: Context, path: Path) -> str:
     found = text(value, ctx, path)
     if not found.strip():
-        raise ctx.error(path, "the formula is empty")
+        raise ctx.error(path, Text("load.empty-formula"))
     return found
 
 
 def identifier(value: Any, ctx: Context, path: Path) -> str:
     found = text(value, ctx, path)
     if not ID.fullmatch(found):
-        raise ctx.error(path, f"{found!r} is not an id: use lower case letters, digits and _")
+        raise ctx.error(path, Text("load.not-an-id", found=repr(found)))
     if found in KEYWORDS:
-        message = f"'{found}' is a word of the formula language, so it cannot be an id"
-        raise ctx.error(path, message, f"call it {found}_ or {found}_1")
+        raise ctx.error(path, Text("load.keyword-id", found=found), Text("load.call-it", found=found))
     return found
 
 
 def scale_id(value: Any, ctx: Context, path: Path) -> str:
     found = text(value, ctx, path)
     if not SCALE_ID.fullmatch(found):
-        raise ctx.error(path, f"{found!r} is not a scale id: use lower case letters, digits, _ and -")
+        raise ctx.error(path, Text("load.not-a-scale-id", found=repr(found)))
     return found
 
 
 def identifiers(value: Any, ctx: Context, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise ctx.error(path, f"expected a list of ids, got {_kind(value)}", 'write ["a", "b"]')
+        raise ctx.error(path, Text("load.expected-ids", got=_kind(value)), Text("load.write-list"))
     return tuple(identifier(item, ctx, (*path, str(i))) for i, item in enumerate(value))
 
 
 def number(value: Any, ctx: Context, path: Path) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         hint = quoted_number_hint(value) if isinstance(value, str) else None
-        raise ctx.error(path, f"expected a number, got {_kind(value)}", hint)
+        raise ctx.error(path, Text("load.expected-number", got=_kind(value)), hint)
     found = Decimal(value)
     problem = numbers.problem(found)
     if problem is not None:
@@ -112,7 +121,7 @@ def number(value: Any, ctx: Context, path: Path) -> Decimal:
 def positive(value: Any, ctx: Context, path: Path) -> Decimal:
     found = number(value, ctx, path)
     if found <= 0:
-        raise ctx.error(path, f"expected a number above 0, got {found}")
+        raise ctx.error(path, Text("load.expected-positive", got=str(found)))
     return found
 
 
@@ -125,26 +134,22 @@ def quoted_number_hint(raw: str) -> str:
     core = raw.strip()
     if _ID_THOUSANDS.fullmatch(core):
         whole = core.replace(".", "")
-        return (
-            f"numbers are written without quotes and without thousands separators: if '{core}' means {whole}, "
-            f"write {whole} (or {int(whole):_}); if it means {core} with decimals, write {core} without quotes"
-        )
+        return Text("load.quoted-thousands", core=core, whole=whole, grouped=f"{int(whole):_}")
     if _ID_DECIMAL.fullmatch(core):
-        plain = core.replace(".", "").replace(",", ".")
-        return f"numbers are written without quotes, with a point for decimals: write {plain}"
-    return "write a number without quotes, with a point for decimals: 1234.5"
+        return Text("load.quoted-decimal", plain=core.replace(".", "").replace(",", "."))
+    return Text("load.quoted-number")
 
 
 def year(value: Any, ctx: Context, path: Path) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value not in YEARS:
-        raise ctx.error(path, f"expected a year such as 2025, got {_kind(value)}")
+        raise ctx.error(path, Text("load.expected-year", got=_kind(value)))
     return value
 
 
 def whole(low: int, high: int) -> Checker:
     def check(value: Any, ctx: Context, path: Path) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ctx.error(path, f"expected a whole number from {low} to {high}, got {_kind(value)}")
+            raise ctx.error(path, Text("load.expected-whole", low=low, high=high, got=_kind(value)))
         return value
 
     return check
@@ -154,9 +159,9 @@ def choice(*options: str) -> Checker:
     def check(value: Any, ctx: Context, path: Path) -> str:
         if value not in options:
             suggestion = closest(str(value), options)
-            hint = f"did you mean '{suggestion}'?" if suggestion else None
+            hint = Text("load.did-you-mean", name=suggestion) if suggestion else None
             listed = ", ".join(f'"{o}"' for o in options)
-            raise ctx.error(path, f"expected one of {listed}, got {_kind(value)}", hint)
+            raise ctx.error(path, Text("load.expected-one-of", options=listed, got=_kind(value)), hint)
         return str(value)
 
     return check
@@ -164,31 +169,33 @@ def choice(*options: str) -> Checker:
 
 def period(value: Any, ctx: Context, path: Path) -> tuple[int, int]:
     if not isinstance(value, list) or len(value) != 2:
-        raise ctx.error(path, f"expected [first year, last year], got {_kind(value)}", "write [2025, 2029]")
+        raise ctx.error(path, Text("load.expected-period", got=_kind(value)), _write("[2025, 2029]"))
     first, last = year(value[0], ctx, (*path, "0")), year(value[1], ctx, (*path, "1"))
     if first > last:
-        raise ctx.error(path, f"the period starts after it ends: [{first}, {last}]")
+        raise ctx.error(path, Text("load.period-backwards", first=first, last=last))
     return first, last
 
 
 def target(value: Any, ctx: Context, path: Path) -> Decimal | tuple[Decimal, Decimal]:
     if isinstance(value, list):
         if len(value) != 2:
-            raise ctx.error(path, "a target range is [low, high]")
+            raise ctx.error(path, Text("load.range-shape"))
         low, high = number(value[0], ctx, (*path, "0")), number(value[1], ctx, (*path, "1"))
         if low > high:
-            raise ctx.error(path, f"the range [{low}, {high}] is upside down", f"write [{high}, {low}]")
+            raise ctx.error(
+                path, Text("load.range-upside-down", low=str(low), high=str(high)), _write(f"[{high}, {low}]")
+            )
         return low, high
     return number(value, ctx, path)
 
 
 def targets(value: Any, ctx: Context, path: Path) -> dict[int, Decimal | tuple[Decimal, Decimal]]:
     if not isinstance(value, dict):
-        raise ctx.error(path, f"expected a table of year = target, got {_kind(value)}", "write { 2025 = 20 }")
+        raise ctx.error(path, Text("load.expected-targets", got=_kind(value)), _write("{ 2025 = 20 }"))
     found = {}
     for key, item in value.items():
         if not (YEAR_TEXT.fullmatch(key) and int(key) in YEARS):
-            raise ctx.error((*path, key), f"{key!r} is not a year", "write { 2025 = 20, 2026 = 22 }")
+            raise ctx.error((*path, key), Text("load.not-a-year", key=repr(key)), _write("{ 2025 = 20, 2026 = 22 }"))
         found[int(key)] = target(item, ctx, (*path, key))
     return found
 
@@ -198,11 +205,11 @@ def by_year(check: Checker, example: str) -> Checker:
 
     def read(value: Any, ctx: Context, path: Path) -> dict[int, Any]:
         if not isinstance(value, dict):
-            raise ctx.error(path, f"expected a table of year = value, got {_kind(value)}", f"write {example}")
+            raise ctx.error(path, Text("load.expected-by-year", got=_kind(value)), _write(example))
         found = {}
         for key, item in value.items():
             if not (YEAR_TEXT.fullmatch(key) and int(key) in YEARS):
-                raise ctx.error((*path, key), f"{key!r} is not a year", f"write {example}")
+                raise ctx.error((*path, key), Text("load.not-a-year", key=repr(key)), _write(example))
             found[int(key)] = check(item, ctx, (*path, key))
         return found
 
@@ -212,7 +219,7 @@ def by_year(check: Checker, example: str) -> Checker:
 def quarters(value: Any, ctx: Context, path: Path) -> tuple[Any, ...]:
     """The four cumulative targets of a year's Rencana Aksi: [q1, q2, q3, q4], each a number or [lo, hi]."""
     if not isinstance(value, list) or len(value) != 4:
-        raise ctx.error(path, f"expected four targets, one per quarter, got {_kind(value)}", "write [25, 50, 75, 100]")
+        raise ctx.error(path, Text("load.expected-quarters", got=_kind(value)), _write("[25, 50, 75, 100]"))
     return tuple(target(item, ctx, (*path, str(i))) for i, item in enumerate(value))
 
 
@@ -233,15 +240,15 @@ BAND_FIELDS = {"code": text, "label": text, "above": number, "min": number}
 
 def bands(value: Any, ctx: Context, path: Path) -> tuple[Band, ...]:
     if not isinstance(value, list) or not value:
-        raise ctx.error(path, "expected a list of bands: [{ code = ..., label = ..., above = ... }, ...]")
+        raise ctx.error(path, Text("load.expected-bands"))
     found = []
     for i, item in enumerate(value):
         where = (*path, str(i))
         if not isinstance(item, dict):
-            raise ctx.error(where, f"expected a table {{ code, label, above or min }}, got {_kind(item)}")
+            raise ctx.error(where, Text("load.expected-band", got=_kind(item)))
         fields = check_table(item, BAND_FIELDS, {"code", "label"}, ctx, where)
         if "above" in fields and "min" in fields:
-            raise ctx.error(where, "a band has either 'above' or 'min', not both")
+            raise ctx.error(where, Text("load.above-and-min"))
         found.append(Band(fields["code"], fields["label"], fields.get("above"), fields.get("min")))
     return tuple(found)
 
@@ -255,22 +262,22 @@ def check_table(
 ) -> dict[str, Any]:
     """Check every key of ``raw`` against ``fields``; unknown keys are errors with a suggestion."""
     if not isinstance(raw, dict):
-        raise ctx.error(path, f"expected a table, got {_kind(raw)}")
+        raise ctx.error(path, Text("load.expected-table", got=_kind(raw)))
     checked = {}
     problems: list[CatalogError] = []  # every bad key of the table, not only the first
     for key, value in raw.items():
         checker = fields.get(key)
         if checker is None:
             suggestion = closest(key, fields)
-            hint = f"did you mean '{suggestion}'?" if suggestion else "valid keys: " + ", ".join(fields)
-            problems.append(ctx.error((*path, key), f"unknown key '{key}'", hint))
+            hint = did_you_mean(suggestion) if suggestion else Text("load.valid-keys", keys=Items(fields))
+            problems.append(ctx.error((*path, key), Text("load.unknown-key", key=key), hint))
             continue
         try:
             checked[key] = checker(value, ctx, (*path, key))
         except CatalogError as exc:
             problems.append(exc)
     missing = sorted(required - checked.keys() - raw.keys())
-    problems += [ctx.error(path, f"missing required key '{key}'") for key in missing]
+    problems += [ctx.error(path, Text("load.missing-key", key=key)) for key in missing]
     CatalogErrors.raise_all(problems)
     return checked
 
@@ -288,12 +295,17 @@ POLICY_FIELDS: dict[str, Checker] = {
     "floor": number,
 }
 
+EFFICIENCY_METHODS = ("points", "unspent", "both")
+"""How the report measures the efficiency of resources: capaian minus serapan in percentage
+points, the unspent budget (sisa anggaran), or both (docs/report.md)."""
+
 CATALOG_FIELDS: dict[str, Checker] = {
     "id": text,
     "name": text,
     "period": period,
     "description": text,
     "source": text,
+    "efficiency": choice(*EFFICIENCY_METHODS),
     **POLICY_FIELDS,
 }
 
@@ -324,7 +336,7 @@ INDICATOR_FIELDS: dict[str, Checker] = {
 
 def boolean(value: Any, ctx: Context, path: Path) -> bool:
     if not isinstance(value, bool):
-        raise ctx.error(path, f"expected true or false, got {_kind(value)}")
+        raise ctx.error(path, Text("load.expected-boolean", got=_kind(value)))
     return value
 
 
