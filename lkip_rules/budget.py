@@ -9,6 +9,7 @@ from decimal import Decimal
 import attrs
 
 from lkip_rules.catalog.model import BudgetFigures, BudgetLine
+from lkip_rules.locale.text import Text
 from lkip_rules.scoring import HUNDRED, divide_rounded
 
 
@@ -87,7 +88,7 @@ def _line(line: BudgetLine, figures: Mapping[str, BudgetFigures], kids: list[str
         )
     if own.pagu is None or own.realisasi is None:
         missing = "pagu" if own.pagu is None else "realisasi"
-        return attrs.evolve(base, status="missing-data", message=f"no {missing} for this line")
+        return attrs.evolve(base, status="missing-data", message=Text(f"budget.no-{missing}"))
     result = attrs.evolve(base, sisa=own.pagu - own.realisasi)
     if own.pagu:
         result = attrs.evolve(
@@ -96,12 +97,17 @@ def _line(line: BudgetLine, figures: Mapping[str, BudgetFigures], kids: list[str
             serapan=absorption(own.pagu, own.realisasi, decimals),
         )
     else:
-        result = attrs.evolve(result, status="missing-data", message="pagu is 0: absorption is undefined")
+        result = attrs.evolve(result, status="missing-data", message=Text("budget.zero-pagu"))
     if result.adds_up is False:
         result = attrs.evolve(
             result,
-            message=f"its children add up to pagu {result.children_pagu} and realisasi "
-            f"{result.children_realisasi}, not {own.pagu} and {own.realisasi}",
+            message=Text(
+                "budget.not-adding-up",
+                children_pagu=result.children_pagu,
+                children_realisasi=result.children_realisasi,
+                pagu=own.pagu,
+                realisasi=own.realisasi,
+            ),
         )
     return result
 

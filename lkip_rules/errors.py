@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from lkip_rules.locale.text import Grouped, Text, phrase, say
+
 __all__ = [
     "ArgumentError",
     "ArityError",
@@ -37,7 +39,16 @@ Span = tuple[int, int]
 
 
 class LkipError(Exception):
-    """Root of every error lkip-rules raises on bad input."""
+    """Root of every error lkip-rules raises on bad input.
+
+    ``str(error)`` is the message in English; :meth:`said` gives it in Bahasa Indonesia ("id") or
+    English ("en") — every part written as a :class:`~lkip_rules.locale.text.Text` in that
+    language, anything else as it stands.
+    """
+
+    def said(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return say(self.args[0], lang) if len(self.args) == 1 and isinstance(self.args[0], str) else str(self)
 
 
 class ArgumentError(LkipError, TypeError, ValueError):
@@ -53,7 +64,9 @@ class UnknownIdError(LkipError, KeyError):
     def __init__(self, message: str, *, id: str, suggestion: str | None = None) -> None:
         self.id = id
         self.suggestion = suggestion
-        text = f"{message}; did you mean '{suggestion}'?" if suggestion else message
+        text = (
+            Text("with-hint", text=message, hint=Text("hint.did-you-mean", name=suggestion)) if suggestion else message
+        )
         super().__init__(text)
 
     def __str__(self) -> str:  # KeyError would show the message in quotes
@@ -109,25 +122,30 @@ class _SourceError(LkipError):
             self.lineno, self.colno = line_and_column(source, span[0])
         else:
             self.lineno, self.colno = 0, 0
-        super().__init__(self._render())
+        super().__init__(message)  # rendered when shown: evaluation makes many it never shows
+
+    def __str__(self) -> str:
+        return self._render("en")
 
     def at(self, location: str) -> _SourceError:
         """Return this error with ``location`` (file and key path) in its message."""
         self.location = location
-        self.args = (self._render(),)
         return self
 
-    def _render(self) -> str:
-        head = self.message
+    def said(self, lang: str) -> str:
+        return self._render(lang)
+
+    def _render(self, lang: str) -> str:
+        head = say(self.message, lang)
         if self.span is not None:
-            where = f"line {self.lineno}, column {self.colno}"
+            where = phrase("where.line-column", lang, line=self.lineno, column=self.colno)
             if self.location:
                 where = f"{self.location}, {where}"
             head = f"{where}: {head}\n{render_caret(self.source, self.span)}"
         elif self.location:
             head = f"{self.location}: {head}"
         if self.hint:
-            head = f"{head}\n{self.hint}"
+            head = f"{head}\n{say(self.hint, lang)}"
         return head
 
 
@@ -153,7 +171,7 @@ class UnknownNameError(FormulaError):
     ) -> None:
         self.name = name
         self.suggestion = suggestion
-        hint = f"did you mean '{suggestion}'?" if suggestion else None
+        hint = Text("load.did-you-mean", name=suggestion) if suggestion else None
         super().__init__(message, source=source, span=span, hint=hint)
 
 
@@ -245,15 +263,24 @@ class CatalogError(LkipError):
         self.lineno = lineno
         self.colno = colno
         self.hint = hint
-        where = ", ".join(part for part in (file, key_path) if part)
-        if lineno:
-            where = f"{where} (line {lineno})" if where else f"line {lineno}"
-        text = f"{where}: {message}" if where else message
-        if line_text is not None and colno:
-            text += f"\n    {line_text}\n    {' ' * (colno - 1)}^"
-        if hint:
-            text += f"\n{hint}"
-        super().__init__(text)
+        self.line_text = line_text
+        super().__init__(self.said("en"))
+
+    def said(self, lang: str) -> str:
+        where = ", ".join(part for part in (self.file, self.key_path) if part)
+        if self.lineno:
+            line = self.lineno
+            where = (
+                phrase("where.in-line", lang, where=where, line=line)
+                if where
+                else phrase("where.line", lang, line=line)
+            )
+        text = f"{where}: {say(self.message, lang)}" if where else say(self.message, lang)
+        if self.line_text is not None and self.colno:
+            text += f"\n    {self.line_text}\n    {' ' * (self.colno - 1)}^"
+        if self.hint:
+            text += f"\n{say(self.hint, lang)}"
+        return text
 
 
 class CatalogErrors(CatalogError):
@@ -268,9 +295,13 @@ class CatalogErrors(CatalogError):
         flat = [item for error in errors for item in (error.errors if isinstance(error, CatalogErrors) else [error])]
         self.errors = flat
         first = flat[0]
-        LkipError.__init__(self, "\n".join([f"{len(flat)} errors:", *_listed([str(error) for error in flat])]))
         self.message, self.file, self.key_path = first.message, first.file, first.key_path
-        self.lineno, self.colno, self.hint = first.lineno, first.colno, first.hint
+        self.lineno, self.colno, self.hint, self.line_text = first.lineno, first.colno, first.hint, first.line_text
+        LkipError.__init__(self, self.said("en"))
+
+    def said(self, lang: str) -> str:
+        head = say(Text("errors.count", count=len(self.errors)), lang)
+        return "\n".join([head, *_listed([error.said(lang) for error in self.errors], lang)])
 
     @staticmethod
     def raise_all(errors: list[CatalogError]) -> None:
@@ -286,16 +317,26 @@ class CatalogValidationError(LkipError):
 
     def __init__(self, issues: list[object]) -> None:
         self.issues = issues
-        lines = [f"{len(issues)} problem{'s' if len(issues) != 1 else ''} in the catalog:"]
-        lines += _listed([str(issue) for issue in issues])
-        super().__init__("\n".join(lines))
+        super().__init__(self.said("en"))
+
+    def said(self, lang: str) -> str:
+        count = len(self.issues)
+        head = say(Text("errors.problem" if count == 1 else "errors.problems", count=count), lang)
+        return "\n".join([head, *_listed([_said(issue, lang) for issue in self.issues], lang)])
 
 
 SHOWN = 50
 """Errors a message lists; the rest are counted (the exception's list keeps them all)."""
 
 
-def _listed(lines: list[str]) -> list[str]:
+def _listed(lines: list[str], lang: str = "en") -> list[str]:
     if len(lines) <= SHOWN:
         return lines
-    return [*lines[:SHOWN], f"... and {len(lines) - SHOWN:,} more ('lkip check' lists them all)"]
+    more = say(Text("errors.more", count=Grouped(len(lines) - SHOWN)), lang)
+    return [*lines[:SHOWN], more]
+
+
+def _said(item: object, lang: str) -> str:
+    """An issue (or anything that says itself) in ``lang``."""
+    said = getattr(item, "said", None)
+    return str(said(lang)) if callable(said) else str(item)

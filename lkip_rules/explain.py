@@ -38,6 +38,7 @@ import attrs
 from lkip_rules.errors import ArgumentError
 from lkip_rules.formula import ast
 from lkip_rules.locale import STATUS, Lang, label, message, number
+from lkip_rules.locale.text import Text, say
 from lkip_rules.results import IndicatorResult, Results
 from lkip_rules.scoring import round_value
 
@@ -76,7 +77,7 @@ WORDS = {
         "methods": {
             "mean": "rata-rata",
             "weighted": "rata-rata tertimbang",
-            "budget-weighted": "rata-rata tertimbang pagu anggaran",
+            "budget-weighted": "rata-rata tertimbang (bobot pagu)",
             "min": "nilai terendah",
         },
         "not_yet": "Capaian {name} {when} belum dapat dihitung: {why}.",
@@ -123,10 +124,6 @@ WORDS = {
 }
 
 
-POLARITY_ID = {"positive": "positif", "negative": "negatif", "stable": "stabil"}
-TREND_ID = {"improved": "membaik", "declined": "memburuk", "unchanged": "tetap"}
-
-
 @attrs.frozen
 class Explanation:
     indicator: str
@@ -159,7 +156,7 @@ def explain(
 def _sentence(catalog: Catalog, results: Results, result: IndicatorResult, lang: Lang) -> str:
     words = WORDS[lang]
     if result.achievement is None:
-        why = message(result.message, lang) or result.status
+        why = message(result.message, lang) or STATUS[lang][result.status]
         when = str(words["not_yet_quarter" if result.quarter else "not_yet_year"]).format(
             year=result.year, roman=ROMAN.get(result.quarter or 0, "")
         )
@@ -172,13 +169,13 @@ def _sentence(catalog: Catalog, results: Results, result: IndicatorResult, lang:
             f"{child.name} {number(child.achievement, lang)}%"
             for child in (results[c.id] for c in catalog.children(result.id))
         ]
-        method = words["methods"][result.rule.split(" ")[0]]  # type: ignore[index]
+        method = words["methods"][catalog.indicators[result.id].aggregate]  # type: ignore[index]
         return (
             str(words["aggregate"]).format(name=result.name, method=method, items="; ".join(children), value=value)
             + band
             + "."
         )
-    realisation = _with_unit(result.realisation, result.unit, lang)
+    realisation = _with_unit(number(result.realisation, lang), result.unit)
     target = _target(result, lang)
     of = f"{words['of_target']} {str(words['quarter']).format(roman=ROMAN[result.quarter])}" if result.quarter else ""
     tail = f"{words['achievement']} {value}% {of or words['of_target']} {target}{band}"
@@ -211,14 +208,15 @@ def _progress(result: IndicatorResult, lang: Lang) -> str:
 
 
 def _target(result: IndicatorResult, lang: Lang) -> str:
+    """The target with its unit; a range as "7–8 hari" (an en dash, the unit once, after)."""
     target = result.target
     if isinstance(target, tuple):
-        return f"{_with_unit(target[0], result.unit, lang)} - {_with_unit(target[1], result.unit, lang)}"
-    return _with_unit(target, result.unit, lang)
+        return _with_unit(f"{number(target[0], lang)}–{number(target[1], lang)}", result.unit)
+    return _with_unit(number(target, lang), result.unit)
 
 
-def _with_unit(value: Decimal | None, unit: str, lang: Lang) -> str:
-    text = number(value, lang)
+def _with_unit(text: str, unit: str) -> str:
+    """A figure, as written, with its unit: 6,11%, Rp 1.000, 412 orang."""
     if unit.strip() in ("%", "persen", "Persen"):
         return f"{text}%"
     if unit.strip().lower() in ("rp", "rupiah"):
@@ -227,7 +225,14 @@ def _with_unit(value: Decimal | None, unit: str, lang: Lang) -> str:
 
 
 def _lower_first(text: str, lang: Lang) -> str:
-    return text[:1].lower() + text[1:] if lang == "id" and text[:2].istitle() else text
+    """A name inside an Indonesian sentence: its first letter in lower case ("jumlah pengurus
+    koperasi"), unless the name is written as a title — most of its longer words capitalised,
+    "Persentase Koperasi yang Berkualitas" — which keeps its capitals, never half of them."""
+    if lang != "id" or not text[:2].istitle():
+        return text
+    words = [word for word in text.split()[1:] if len(word) > 3 and word.isalpha() and not word.isupper()]
+    titled = [word for word in words if word[0].isupper()]
+    return text if words and 2 * len(titled) >= len(words) else text[:1].lower() + text[1:]
 
 
 def _upper_first(text: str) -> str:
@@ -366,7 +371,8 @@ class _Speaker:
         value = self.result.values.get(key)
         if value is None and node.period != ast.CURRENT:
             value = self.result.values.get(node.name) if at == self.result.year else None
-        return _with_unit(_printed(node.name, value, self.catalog), _unit_of(node.name, self.catalog), self.lang)
+        shown = number(_printed(node.name, value, self.catalog), self.lang)
+        return _with_unit(shown, _unit_of(node.name, self.catalog))
 
 
 def _printed(name: str, value: Decimal | None, catalog: Catalog) -> Decimal | None:
@@ -405,81 +411,138 @@ def _unit_of(name: str, catalog: Catalog) -> str:
 
 # -- the steps ---------------------------------------------------------------------------------
 
+STEPS = {
+    "id": {
+        "indicator": "Indikator: {name} [{id}], {level}, satuan {unit}, polaritas {polarity}",
+        "aggregated": "Agregasi: {rule}",
+        "formula": "Rumus: {formula}",
+        "exact": "Realisasi, eksak: {value}",
+        "printed": "Realisasi, dicetak: {value} ({decimals} desimal, {rounding})",
+        "target": "Target {when}{kind}: {target}",
+        "signed": "Target Perjanjian Kinerja awal: {target}",
+        "provisional": "Angka sementara: {items}",
+        "rule": "Aturan ({polarity}, {basis}): {rule}",
+        "rounded": "realisasi dicetak",
+        "exact_basis": "realisasi eksak",
+        "achievement_exact": "Capaian, eksak: {value}",
+        "achievement_printed": "Capaian, dicetak: {value}%",
+        "category": "Kategori ({scale}): {code} {label} — {band}",
+        "status": "Status: {status}",
+        "previous": "Tahun sebelumnya {year}: realisasi {realisation}, capaian {achievement}, tren {trend}",
+        "end": "Target akhir Renstra ({year}): {target}, capaian {achievement}",
+        "budget": "Anggaran: pagu Rp {pagu}, realisasi Rp {spent}, serapan {serapan}%, efisiensi {efficiency} poin",
+    },
+    "en": {
+        "indicator": "Indicator: {name} [{id}], {level}, unit {unit}, polarity {polarity}",
+        "aggregated": "Aggregated: {rule}",
+        "formula": "Formula: {formula}",
+        "exact": "Realisation, exact: {value}",
+        "printed": "Realisation, printed: {value} ({decimals} decimals, {rounding})",
+        "target": "Target {when}{kind}: {target}",
+        "signed": "Signed in the Perjanjian Kinerja: {target}",
+        "provisional": "Provisional figures: {items}",
+        "rule": "Rule ({polarity}, {basis}): {rule}",
+        "rounded": "printed realisation",
+        "exact_basis": "exact realisation",
+        "achievement_exact": "Achievement, exact: {value}",
+        "achievement_printed": "Achievement, printed: {value}%",
+        "category": "Category ({scale}): {code} {label} — {band}",
+        "status": "Status: {status}",
+        "previous": "Previous year {year}: realisation {realisation}, achievement {achievement}, trend {trend}",
+        "end": "Renstra end target ({year}): {target}, achievement {achievement}",
+        "budget": "Budget: pagu Rp {pagu}, spent Rp {spent}, absorption {serapan}%, efficiency {efficiency} points",
+    },
+}
+TRENDS = {
+    "id": {"improved": "membaik", "declined": "memburuk", "unchanged": "tetap"},
+    "en": {"improved": "improved", "declined": "declined", "unchanged": "unchanged"},
+}
+
 
 def _steps(catalog: Catalog, result: IndicatorResult, lang: Lang) -> list[str]:
-    en = lang == "en"
+    words = STEPS[lang]
     ind = catalog.indicators[result.id]
-    polarity = result.polarity if en else POLARITY_ID.get(result.polarity, result.polarity)
+    polarity = say(Text(f"polarity.{result.polarity}"), lang)
     steps = [
-        f"{'Indicator' if en else 'Indikator'}: {result.name} [{result.id}], {result.level}, "
-        f"{'unit' if en else 'satuan'} {result.unit or '-'}, {'polarity' if en else 'polaritas'} {polarity}"
+        words["indicator"].format(
+            name=result.name, id=result.id, level=result.level, unit=result.unit or "-", polarity=polarity
+        )
     ]
     if ind.aggregated:
-        steps.append(f"{'Aggregated' if en else 'Agregasi'}: {result.rule}")
+        steps.append(words["aggregated"].format(rule=say(result.rule, lang)))
     elif result.realisation_given:
-        steps.append(f"{'Realisation given in the data' if en else 'Realisasi diberikan dalam data'}: {result.message}")
+        steps.append(_upper_first(say(result.message, lang)))
     else:
-        steps.append(f"{'Formula' if en else 'Rumus'}: {result.formula}")
+        steps.append(words["formula"].format(formula=result.formula))
         for name, value in result.values.items():
             base = name.split("[")[0]
             steps.append(f"  {name} = {number(value, lang)}  ({_name_of(base, catalog)})")
     if result.realisation_exact is not None:
-        steps.append(f"{'Realisation, exact' if en else 'Realisasi, eksak'}: {result.realisation_exact:f}")
+        rounding = say(Text(f"mode.{ind.policy.rounding}"), lang)
+        steps.append(words["exact"].format(value=number(result.realisation_exact, lang)))
         steps.append(
-            f"{'Realisation, printed' if en else 'Realisasi, dicetak'}: {number(result.realisation, lang)} "
-            f"({ind.policy.decimals} {'decimals' if en else 'desimal'}, {ind.policy.rounding})"
+            words["printed"].format(
+                value=number(result.realisation, lang), decimals=ind.policy.decimals, rounding=rounding
+            )
         )
     if result.target is not None:
         kind = " (Rencana Aksi)" if result.quarter else ""
-        steps.append(f"Target {_when(result, lang)}{kind}: {_target(result, lang)}")
+        steps.append(words["target"].format(when=_when(result, lang), kind=kind, target=_target(result, lang)))
     if result.target_initial is not None:
         signed = _target(attrs.evolve(result, target=result.target_initial), lang)
-        steps.append(f"{'Signed in the Perjanjian Kinerja' if en else 'Target Perjanjian Kinerja awal'}: {signed}")
+        steps.append(words["signed"].format(target=signed))
     if result.year_progress is not None:
-        steps.append(_progress(result, lang)[:1].upper() + _progress(result, lang)[1:])
+        steps.append(_upper_first(_progress(result, lang)))
     if result.provisional:
-        flagged = "Provisional figures" if en else "Angka sementara"
-        steps.append(f"{flagged}: {', '.join(result.provisional)}")
+        steps.append(words["provisional"].format(items=", ".join(result.provisional)))
     if result.rule and not ind.aggregated:
-        basis = "printed realisation" if ind.policy.basis == "rounded" else "exact realisation"
-        if not en:
-            basis = "realisasi dicetak" if ind.policy.basis == "rounded" else "realisasi eksak"
-        steps.append(f"{'Rule' if en else 'Aturan'} ({result.polarity}, {basis}): {result.rule}")
+        basis = words["rounded" if ind.policy.basis == "rounded" else "exact_basis"]
+        steps.append(words["rule"].format(polarity=polarity, basis=basis, rule=say(result.rule, lang)))
     if result.achievement_exact is not None:
-        steps.append(f"{'Achievement, exact' if en else 'Capaian, eksak'}: {result.achievement_exact:f}")
-        steps.append(f"{'Achievement, printed' if en else 'Capaian, dicetak'}: {number(result.achievement, lang)}%")
+        steps.append(words["achievement_exact"].format(value=number(result.achievement_exact, lang)))
+        steps.append(words["achievement_printed"].format(value=number(result.achievement, lang)))
     if result.category is not None:
-        scale = catalog.scales[ind.scale]
-        band = scale.category(result.achievement) if result.achievement is not None else None
-        detail = f" — {band.describe()}" if band else ""
-        steps.append(
-            f"{'Category' if en else 'Kategori'} ({scale.id}): {result.category.code} "
-            f"{label(result.category.label, lang)}{detail}"
-        )
-    if result.status != "ok" or result.message:
-        shown = result.status if en else STATUS["id"][result.status]
-        steps.append(f"Status: {shown}{': ' + message(result.message, lang) if result.message else ''}")
+        steps.append(_category_step(catalog, result, lang))
+    if result.status != "ok" or (result.message and not result.realisation_given):  # given: said above
+        shown = STATUS[lang][result.status]
+        why = f": {message(result.message, lang)}" if result.message else ""
+        steps.append(words["status"].format(status=shown + why))
     if result.previous is not None:
         p = result.previous
-        trend = (p.trend if en else TREND_ID.get(p.trend or "", p.trend)) or "-"
         steps.append(
-            f"{'Previous year' if en else 'Tahun sebelumnya'} {p.year}: "
-            f"{'realisation' if en else 'realisasi'} {number(p.realisation, lang)}, "
-            f"{'achievement' if en else 'capaian'} {number(p.achievement, lang)}, trend {trend}"
+            words["previous"].format(
+                year=p.year,
+                realisation=number(p.realisation, lang),
+                achievement=number(p.achievement, lang),
+                trend=TRENDS[lang].get(p.trend or "", "-"),
+            )
         )
     if result.end_target is not None:
         e = result.end_target
-        end = attrs.evolve(result, target=e.target)
-        steps.append(
-            f"{'Renstra end target' if en else 'Target akhir Renstra'} ({e.year}): {_target(end, lang)}, "
-            f"{'achievement' if en else 'capaian'} {number(e.achievement, lang)}"
-        )
+        end = _target(attrs.evolve(result, target=e.target), lang)
+        steps.append(words["end"].format(year=e.year, target=end, achievement=number(e.achievement, lang)))
     if result.budget is not None and result.budget.serapan is not None:
         b = result.budget
         steps.append(
-            f"{'Budget' if en else 'Anggaran'}: pagu Rp {number(b.pagu, lang)}, "
-            f"{'spent' if en else 'realisasi'} Rp {number(b.realisasi, lang)}, "
-            f"{'absorption' if en else 'serapan'} {number(b.serapan, lang)}%, "
-            f"{'efficiency' if en else 'efisiensi'} {number(b.efficiency, lang)}"
+            words["budget"].format(
+                pagu=number(b.pagu, lang),
+                spent=number(b.realisasi, lang),
+                serapan=number(b.serapan, lang),
+                efficiency=number(b.efficiency, lang),
+            )
         )
     return steps
+
+
+def _category_step(catalog: Catalog, result: IndicatorResult, lang: Lang) -> str:
+    """The band and the bound that puts the achievement in it: "SB Sangat Baik — di atas 100"."""
+    assert result.category is not None
+    scale = catalog.scales[catalog.indicators[result.id].scale]
+    band = scale.category(result.achievement) if result.achievement is not None else None
+    bound = "-"
+    if band is not None:
+        kind = "above" if band.above is not None else "min" if band.min is not None else "rest"
+        bound = say(Text(f"band.{kind}-bound", bound=band.bound if band.bound is not None else ""), lang)
+    return STEPS[lang]["category"].format(
+        scale=scale.id, code=result.category.code, label=label(result.category.label, lang), band=bound
+    )

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from lkip_rules.locale.text import Text
+
 MAX_INTEGER_DIGITS = 16
 MAX_FRACTION_DIGITS = 12
 LIMIT = Decimal(10) ** MAX_INTEGER_DIGITS
@@ -21,13 +23,13 @@ LIMIT = Decimal(10) ** MAX_INTEGER_DIGITS
 def problem(value: Decimal) -> str | None:
     """Why ``value`` cannot be accepted as a figure, or None when it can."""
     if not value.is_finite():
-        return f"{value} is not a finite number"
+        return Text("num.not-finite", value=str(value))
     if not value:
         return None
     if value.adjusted() >= MAX_INTEGER_DIGITS:
-        return f"{_short(value)} is too large: at most {MAX_INTEGER_DIGITS} digits before the decimal point"
+        return Text("num.too-large", value=_short(value), digits=MAX_INTEGER_DIGITS)
     if _fraction_digits(value) > MAX_FRACTION_DIGITS:
-        return f"{_short(value)} is too precise: at most {MAX_FRACTION_DIGITS} digits after the decimal point"
+        return Text("num.too-precise", value=_short(value), digits=MAX_FRACTION_DIGITS)
     return None
 
 
@@ -42,6 +44,6 @@ def _fraction_digits(value: Decimal) -> int:
 
 
 def _short(value: Decimal) -> str:
-    """A number for a message: never thousands of digits long."""
+    """A number for a message, as written (a point for decimals): never thousands of digits long."""
     text = format(value, "f")  # 0.0000000000001, never 1E-13
-    return text if len(text) <= 40 else f"{text[:20]}…{text[-8:]} ({len(text)} characters)"
+    return text if len(text) <= 40 else Text("num.cut", head=text[:20], tail=text[-8:], count=len(text))

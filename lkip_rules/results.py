@@ -10,6 +10,7 @@ import attrs
 
 from lkip_rules.budget import BudgetResult, BudgetSummary
 from lkip_rules.errors import UnknownIdError
+from lkip_rules.locale.text import Text
 from lkip_rules.scoring import Status, Target
 
 
@@ -110,9 +111,8 @@ class Results:
             from lkip_rules._suggest import closest
 
             suggestion = closest(indicator_id, self.indicators) if isinstance(indicator_id, str) else None
-            raise UnknownIdError(
-                f"{indicator_id!r} is not an indicator of {self.catalog}", id=str(indicator_id), suggestion=suggestion
-            )
+            message = Text("error.not-an-indicator", id=repr(indicator_id), catalog=self.catalog)
+            raise UnknownIdError(message, id=str(indicator_id), suggestion=suggestion)
         return found
 
     def __iter__(self) -> Iterator[IndicatorResult]:

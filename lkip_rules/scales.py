@@ -11,6 +11,8 @@ from decimal import Decimal
 
 import attrs
 
+from lkip_rules.locale.text import Text
+
 
 @attrs.frozen
 class Band:
@@ -31,11 +33,12 @@ class Band:
         return True
 
     def describe(self) -> str:
+        """ "SB (Sangat Baik): above 100", a Text the faces say in their language."""
         if self.above is not None:
-            return f"{self.code} ({self.label}): above {self.above}"
+            return Text("band.above", code=self.code, label=self.label, bound=self.above)
         if self.min is not None:
-            return f"{self.code} ({self.label}): {self.min} or more"
-        return f"{self.code} ({self.label}): the rest"
+            return Text("band.min", code=self.code, label=self.label, bound=self.min)
+        return Text("band.rest", code=self.code, label=self.label)
 
 
 @attrs.frozen

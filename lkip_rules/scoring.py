@@ -15,6 +15,7 @@ from typing import Literal
 import attrs
 
 from lkip_rules import numbers
+from lkip_rules.locale.text import Items, Text, joined
 from lkip_rules.scales import Band, Scale
 
 Target = Decimal | tuple[Decimal, Decimal]
@@ -90,8 +91,7 @@ def achievement(realisation: Decimal, target: Target, policy: Policy) -> Score:
     numerator, denominator, rule = ratio
     exact = numerator * HUNDRED / denominator
     if exact.adjusted() >= numbers.MAX_INTEGER_DIGITS:  # beyond any figure that can be printed
-        message = f"the achievement {exact:.4E}% is too large to print; check the target and the realisation"
-        return Score("error", None, None, rule, message)
+        return Score("error", None, None, rule, Text("score.too-large", value=f"{exact:.4E}"))
     printed = divide_rounded(numerator * HUNDRED, denominator, policy.decimals, policy.rounding)
     return _clamped(exact, printed, rule, policy)
 
@@ -107,7 +107,7 @@ def _single_ratio(r: Decimal, t: Decimal, polarity: str, policy: Policy) -> Rati
     if polarity == "negative":
         if policy.negative_method == "inverse":
             if not r:
-                return Score("undefined", None, None, "T / R x 100", "realisation is 0: T / R is undefined")
+                return Score("undefined", None, None, "T / R x 100", Text("score.inverse-zero"))
             return t, r, "T / R x 100"
         return 2 * t - r, t, "(2T - R) / T x 100"
     # stable: (1 - |1 - R/T|) x 100, written over |T| so it holds for a negative T too
@@ -117,7 +117,7 @@ def _single_ratio(r: Decimal, t: Decimal, polarity: str, policy: Policy) -> Rati
 def _range_ratio(r: Decimal, target: tuple[Decimal, Decimal], policy: Policy) -> Ratio | Score:
     low, high = target
     if low <= r <= high:
-        return Decimal(1), Decimal(1), f"inside the target range [{low}, {high}]: 100"
+        return Decimal(1), Decimal(1), Text("rule.inside-range", low=low, high=high)
     below = r < low
     bound = low if below else high
     polarity = policy.polarity
@@ -126,35 +126,27 @@ def _range_ratio(r: Decimal, target: tuple[Decimal, Decimal], policy: Policy) ->
     ratio = _single_ratio(r, bound, polarity, policy)
     if isinstance(ratio, Score):
         return ratio
-    side = "below" if below else "above"
-    return ratio[0], ratio[1], f"{side} the range [{low}, {high}]: {ratio[2]} with T = {bound}"
+    side = "rule.below-range" if below else "rule.above-range"
+    return ratio[0], ratio[1], Text(side, low=low, high=high, rule=ratio[2], bound=bound)
 
 
 def _zero_target(r: Decimal, polarity: str, policy: Policy) -> Score:
     if policy.zero_target == "undefined":
-        return Score(
-            "undefined",
-            None,
-            None,
-            "zero_target = undefined",
-            'the target is 0, so the achievement is undefined; declare zero_target = "met" '
-            "to score 100 when the target is met",
-        )
+        return Score("undefined", None, None, Text("rule.zero-undefined"), Text("score.zero-target"))
     met = r >= 0 if polarity == "positive" else r <= 0 if polarity == "negative" else r == 0
     value = HUNDRED if met else Decimal(0)
-    rule = "zero_target = met: 100 when the target of 0 is met, else 0"
-    return _clamped(value, round_value(value, policy.decimals, policy.rounding), rule, policy)
+    return _clamped(value, round_value(value, policy.decimals, policy.rounding), Text("rule.zero-met"), policy)
 
 
 def _clamped(exact: Decimal, printed: Decimal, rule: str, policy: Policy) -> Score:
     notes = []
     if policy.cap is not None and exact > policy.cap:
         exact, printed = policy.cap, round_value(policy.cap, policy.decimals, policy.rounding)
-        notes.append(f"capped at {policy.cap}")
+        notes.append(Text("score.capped", cap=policy.cap))
     if policy.floor is not None and exact < policy.floor:
         exact, printed = policy.floor, round_value(policy.floor, policy.decimals, policy.rounding)
-        notes.append(f"floored at {policy.floor}")
-    return Score("ok", exact, printed, rule, "; ".join(notes))
+        notes.append(Text("score.floored", floor=policy.floor))
+    return Score("ok", exact, printed, rule, joined(notes))
 
 
 def category(scale: Scale, printed_achievement: Decimal) -> Band:
@@ -184,11 +176,11 @@ def roll_up(quarters: Mapping[int, Decimal], method: str, upto: int = 4) -> tupl
     if method == "last":
         filled = [q for q in wanted if q in quarters]
         if not filled:
-            return None, f"no quarter up to q{upto} is filled"
+            return None, Text("rollup.none-filled", quarter=Text(f"quarter.{upto}"))
         return quarters[filled[-1]], ""
-    blank = [f"q{q}" for q in wanted if q not in quarters]
+    blank = [Text(f"quarter.{q}") for q in wanted if q not in quarters]
     if blank:
-        return None, f"{', '.join(blank)} {'is' if len(blank) == 1 else 'are'} blank"
+        return None, Text("rollup.blank-one" if len(blank) == 1 else "rollup.blank-many", quarters=Items(blank))
     values = [quarters[q] for q in wanted]
     if method == "sum":
         return sum(values, Decimal(0)), ""

@@ -152,7 +152,7 @@ def test_audit_command_exits_1_and_lists_causes() -> None:
 
     from lkip_rules.cli import main
 
-    run = CliRunner().invoke(main, ["audit"])
+    run = CliRunner().invoke(main, ["audit", "--lang", "en"])
     assert run.exit_code == 1
     for cause in (
         "arithmetic",
@@ -166,4 +166,9 @@ def test_audit_command_exits_1_and_lists_causes() -> None:
         "follows",
     ):
         assert cause in run.output
-    assert "28 salah, 4 catatan (info)" in run.output
+    assert "28 wrong, 4 info" in run.output
+    said = CliRunner().invoke(main, ["audit"], env={"COLUMNS": "400"})  # Indonesian by default
+    assert said.exit_code == 1 and "28 salah, 4 catatan" in said.output
+    for cause in ("salah hitung", "pembulatan", "kurang desimal (catatan)", "jumlah rincian", "tersalin", "dua target"):
+        assert cause in said.output
+    assert "naskah baris 726" in said.output and "914.028.030" in said.output and "prose line 726" not in said.output

@@ -40,7 +40,7 @@ def test_demo_command_evaluates_a_formula() -> None:
 
 def test_demo_command_reports_errors_with_exit_1() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "lkip_rules", "formula", "a / (b * )"],
+        [sys.executable, "-m", "lkip_rules", "formula", "a / (b * )", "--lang", "en"],
         capture_output=True,
         text=True,
         check=False,
@@ -150,7 +150,7 @@ def test_explain_sentence_in_the_reports_own_words() -> None:
 
 
 def test_explain_unknown_indicator_suggests() -> None:
-    code, out = run("explain", "koperasi_nib_simpan_pinjem")
+    code, out = run("explain", "koperasi_nib_simpan_pinjem", "--lang", "en")
     assert code == 2 and "did you mean 'koperasi_nib_simpan_pinjam'" in out
 
 
@@ -202,7 +202,7 @@ def test_data_from_csv_fills_the_cells_the_catalog_lacks(tmp_path: Path) -> None
 def test_data_from_two_sources_that_disagree_names_both(tmp_path: Path) -> None:
     sheet = tmp_path / "angka.csv"
     sheet.write_text("input,year,quarter,value\nkoperasi_aktif,2025,,982\nkoperasi_usp_nib,2025,,75\n", "utf-8")
-    code, out = run("evaluate", "--data", str(sheet))
+    code, out = run("evaluate", "--data", str(sheet), "--lang", "en")
     assert code == 1
     assert "input 'koperasi_usp_nib' for 2025 is given twice with different values" in out
     lines = (lkip_rules.BUNDLED_CATALOG / "data" / "2025.toml").read_text("utf-8").splitlines()
@@ -230,7 +230,7 @@ def test_data_from_xlsx(tmp_path: Path) -> None:
 def test_bad_csv_cell_is_positioned(tmp_path: Path) -> None:
     sheet = tmp_path / "angka.csv"
     sheet.write_text("input,year,quarter,value\nkoperasi_aktif,2025,,982\nkoperasi_usp_nib,2025,,1.234.5\n", "utf-8")
-    code, out = run("evaluate", "--data", str(sheet))
+    code, out = run("evaluate", "--data", str(sheet), "--lang", "en")
     assert code == 1
     assert f"{sheet}: row 3, column 4: '1.234.5' is not a number" in out
 
@@ -243,7 +243,7 @@ def test_bad_xlsx_cell_is_positioned(tmp_path: Path) -> None:
     book.active.append(["koperasi_aktif", 2025, 5, 982])
     path = tmp_path / "angka.xlsx"
     book.save(path)
-    code, out = run("evaluate", "--data", str(path))
+    code, out = run("evaluate", "--data", str(path), "--lang", "en")
     assert code == 1 and "cell C2: 5 is not a quarter" in out
 
 
@@ -258,38 +258,3 @@ def test_first_readme_command_as_a_real_process() -> None:
     done = subprocess.run([sys.executable, "-m", "lkip_rules", "evaluate"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "Capaian Kinerja 2025" in done.stdout and "Sangat" not in done.stderr
-
-
-@pytest.mark.parametrize(
-    ("english", "indonesian"),
-    [
-        (
-            "no value for 'koperasi_aktif' for 2025 (q3 is blank)",
-            "tidak ada nilai 'koperasi_aktif' untuk tahun 2025 (q3 kosong)",
-        ),
-        (
-            "realisation given in data/2025.toml; no target for 2026",
-            "realisasi diberikan di data/2025.toml; tidak ada target untuk tahun 2026",
-        ),
-        (
-            "cannot aggregate (mean): a: missing-data; b: undefined",
-            "tidak dapat diagregasi (mean): a: data belum lengkap; b: tidak terdefinisi",
-        ),
-        (
-            "division by zero: the divisor b - c is 0 (b = 2, c = 2)",
-            "pembagian dengan nol: pembagi b - c bernilai 0 (b = 2, c = 2)",
-        ),
-        (
-            "not computed because of an error in the catalog (it is computed from 'x', which cannot be computed "
-            "(cycle: formulas form a cycle)); run 'lkip check'",
-            "tidak dihitung karena ada kesalahan dalam katalog (dihitung dari 'x', yang tidak dapat dihitung "
-            "(cycle: formulas form a cycle)); jalankan 'lkip check'",
-        ),
-        ("something the table does not know", "something the table does not know"),
-    ],
-)
-def test_result_messages_in_indonesian(english: str, indonesian: str) -> None:
-    from lkip_rules.locale import message
-
-    assert message(english, "id") == indonesian
-    assert message(english, "en") == english

@@ -504,7 +504,7 @@ def test_an_unknown_id_is_the_undeclared_input_of_validation(quarterly: Path, tm
 def test_a_form_figure_given_differently_elsewhere_names_the_sheet_and_row(quarterly: Path, tmp_path: Path) -> None:
     form = quarterly_form(quarterly, tmp_path)
     (quarterly / "data" / "2025.toml").write_text("[inputs]\nsasaran_peserta = 100\n", "utf-8")
-    code, out = run("evaluate", str(quarterly), "--data", str(form))
+    code, out = run("evaluate", str(quarterly), "--data", str(form), "--lang", "en")
     assert code == 1
     assert "100 in" in out and "120 in " in out and "isian-triwulan.xlsx, sheet Input (row 7)" in out
 
@@ -566,7 +566,7 @@ def test_import_adds_the_form_figures_and_keeps_the_file(quarterly: Path, tmp_pa
     form = quarterly_form(quarterly, tmp_path)
     target = quarterly / "data" / "2025.toml"
     target.write_text(DATA_2025.replace("indeks = 80.00", "indeks = 82.50"), "utf-8")
-    code, out = run("import", str(form), "--into", str(target))
+    code, out = run("import", "--lang", "en", str(form), "--into", str(target))
     assert code == 0, out
     text = target.read_text("utf-8")
     assert comments(text) == comments(DATA_2025)
@@ -580,7 +580,7 @@ def test_import_adds_the_form_figures_and_keeps_the_file(quarterly: Path, tmp_pa
     assert len(read.reported["cakupan"]) == 2  # untouched records
     assert "added    penjualan q1 = 250" in out and "added    p_uji pagu = 120000000" in out
     assert out.splitlines()[0].endswith(": 11 added, 0 changed, 0 with a new status, 3 unchanged")
-    code, again = run("import", str(form), "--into", str(target))
+    code, again = run("import", "--lang", "en", str(form), "--into", str(target))
     assert code == 0 and "nothing to write" in again
     assert target.read_text("utf-8") == text
 
@@ -591,14 +591,14 @@ def test_import_refuses_a_different_figure_and_lists_all_of_them(quarterly: Path
     target.write_text(DATA_2025.replace("sasaran_peserta = 120 ", "sasaran_peserta = 125 ").replace(
         "pagu_murni = 150_000_000", "pagu_murni = 160_000_000"), "utf-8")  # fmt: skip
     before = target.read_bytes()
-    code, out = run("import", str(form), "--into", str(target))
+    code, out = run("import", "--lang", "en", str(form), "--into", str(target))
     assert code == 1
     assert "3 figures already there with another value; nothing was written" in out
     assert "indeks: 80.00 in " in out and "82.5 in " in out
     assert "sasaran_peserta: 125 in " in out and "120 in " in out and "sheet Input (row 7)" in out
     assert "p_uji pagu_murni: 160000000 in " in out
     assert target.read_bytes() == before
-    code, out = run("import", str(form), "--into", str(target), "--replace")
+    code, out = run("import", "--lang", "en", str(form), "--into", str(target), "--replace")
     assert code == 0, out
     assert "changed  sasaran_peserta: 125 → 120" in out and "changed  p_uji pagu_murni: 160000000 → 150000000" in out
     text = target.read_text("utf-8")
@@ -609,7 +609,7 @@ def test_import_refuses_a_different_figure_and_lists_all_of_them(quarterly: Path
 def test_import_creates_a_missing_file(quarterly: Path, tmp_path: Path) -> None:
     form = quarterly_form(quarterly, tmp_path)
     target = quarterly / "data" / "2025.toml"
-    code, out = run("import", str(form), "--into", str(target))
+    code, out = run("import", "--lang", "en", str(form), "--into", str(target))
     assert code == 0 and out.startswith(f"{target} (new file): ")
     text = target.read_text("utf-8")
     assert text.startswith("# Figures for 2025") and "\nyear = 2025\n" in text
@@ -622,7 +622,7 @@ def test_import_writes_printed_records(quarterly: Path, tmp_path: Path) -> None:
                             "kepuasan": {"Letak": "Tabel 3.9", "Target": "7 - 8"}})  # fmt: skip
     target = quarterly / "data" / "2025.toml"
     target.write_text(DATA_2025, "utf-8")
-    code, out = run("import", str(form), "--into", str(target))
+    code, out = run("import", "--lang", "en", str(form), "--into", str(target))
     assert code == 0, out
     reported = load_data(target).years[2025].reported
     assert [(r.where, r.target, r.realisation) for r in reported["cakupan"]] == [
@@ -645,7 +645,7 @@ def test_import_into_the_bundled_data_file_changes_only_the_lines_it_must(tmp_pa
         {"koperasi_aktif": {"Angka 2025": 990, "Status": "sementara"}, "koperasi_usp_nib": {"Angka 2025": 60}},
     )
     fill(form, "Tercetak", {"koperasi_berkualitas": {"Letak": "Lampiran 1", "Capaian (%)": "100,30"}})
-    code, out = run("import", str(form), "--into", str(target), "--replace")
+    code, out = run("import", "--lang", "en", str(form), "--into", str(target), "--replace")
     assert code == 0, out
     assert "changed  koperasi_aktif: 982 → 990" in out and "status   koperasi_aktif: tetap → sementara" in out
     before, after = original.splitlines(), target.read_text("utf-8").splitlines()
@@ -668,19 +668,19 @@ def test_import_a_csv_and_refusals(quarterly: Path, tmp_path: Path) -> None:
     csv = tmp_path / "angka.csv"
     csv.write_text("indikator/input;tahun;triwulan;nilai;status\nsasaran_peserta;2025;;1.200;sementara\n", "utf-8")
     target = quarterly / "data" / "2025.toml"
-    code, out = run("import", str(csv), "--into", str(target))
+    code, out = run("import", "--lang", "en", str(csv), "--into", str(target))
     assert code == 0, out
     assert 'sasaran_peserta = { value = 1200, status = "sementara" }' in target.read_text("utf-8")
-    code, out = run("import", str(csv), "--into", str(quarterly / "data" / "2024.toml"))
+    code, out = run("import", "--lang", "en", str(csv), "--into", str(quarterly / "data" / "2024.toml"))
     assert code == 1 and "the figures are for 2025, but" in out
     csv.write_text("input,year,quarter,value\nsasaran_pesrta,2025,,1\n", "utf-8")
-    code, out = run("import", str(csv), "--into", str(target))
+    code, out = run("import", "--lang", "en", str(csv), "--into", str(target))
     assert code == 1 and "did you mean 'sasaran_peserta'?" in out
     two = tmp_path / "dua.csv"
     two.write_text("input,year,quarter,value\nindeks,2024,,1\nindeks,2025,,2\n", "utf-8")
-    code, out = run("import", str(two), "--into", str(target))
+    code, out = run("import", "--lang", "en", str(two), "--into", str(target))
     assert code == 1 and "the figures given are for 2024, 2025" in out
-    code, out = run("import", str(csv), "--into", str(tmp_path / "x.json"))
+    code, out = run("import", "--lang", "en", str(csv), "--into", str(tmp_path / "x.json"))
     assert code == 1 and "import writes a TOML data file" in out
 
 
@@ -776,3 +776,11 @@ def test_numbers_are_written_as_the_data_files_write_them() -> None:
         "982", "357_122_775_671", "-12_345.50", "93.10", "0.125",
     ]  # fmt: skip
     assert text((D(7), D(8))) == "[7, 8]" and text('a "b"') == '"a \\"b\\""'
+
+
+def test_import_speaks_indonesian_by_default(quarterly: Path, tmp_path: Path) -> None:
+    form = quarterly_form(quarterly, tmp_path)
+    target = quarterly / "data" / "2025.toml"
+    target.unlink(missing_ok=True)
+    code, out = run("import", str(form), "--into", str(target))
+    assert code == 0 and "(berkas baru)" in out and "ditambahkan" in out

@@ -50,7 +50,7 @@ def test_the_evaluation_table_names_the_signed_target_beside_the_one_in_force(tm
     assert run.exit_code == 0, run.output
     row = next(line for line in run.output.splitlines() if line.startswith("i,"))
     # 18 against the 20 in force: 90, not the 72 the signed 25 would give
-    assert row == 'i,Sasaran S,IKU I,%,20,18.00,90.00,B (Baik),,,,,"ok (target PK awal 25, direvisi)"'
+    assert row == 'i,Sasaran S,IKU I,%,20,18.00,90.00,B (Baik),,,,,"terhitung (target PK awal 25, direvisi)"'
     english = CliRunner().invoke(main, ["evaluate", str(tmp_path), "--year", "2025", "--format", "csv", "--lang", "en"])
     assert "ok (signed PK target 25, revised)" in english.output
 

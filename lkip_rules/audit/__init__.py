@@ -26,6 +26,7 @@ from lkip_rules.audit.finding import CAUSES, Finding, Key, Severity, Unchecked
 from lkip_rules.audit.rows import Row
 from lkip_rules.catalog import check_quarter, check_year
 from lkip_rules.catalog.model import Data, Reported
+from lkip_rules.locale.text import Items, Text
 from lkip_rules.results import IndicatorResult, Results
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ def _budget_rollups(
                     str(own),
                     str(children),
                     "rollup",
-                    f"the lines under it add up to {children}, not {own} (a difference of {own - children})",
+                    Text("audit.rollup", children=children, own=own, difference=own - children),
                     places,
                 )
 
@@ -148,7 +149,7 @@ def _two_targets(catalog: Catalog, results: Results) -> Iterator[Finding]:
     for formula, group in by_formula.items():
         targets = {r.target for r in group}
         if len(targets) > 1:
-            listed = ", ".join(f"{r.id} against {r.target} ({r.achievement})" for r in group)
+            listed = Items(Text("audit.against", id=r.id, target=r.target, achievement=r.achievement) for r in group)
             yield Finding(
                 group[0].id,
                 "target",
@@ -156,7 +157,7 @@ def _two_targets(catalog: Catalog, results: Results) -> Iterator[Finding]:
                 ", ".join(str(target) for target in sorted({r.target for r in group if isinstance(r.target, Decimal)})),
                 "",
                 "two-targets",
-                f"one measure, {formula}, is scored against two targets: {listed}",
+                Text("audit.two-targets", formula=formula, listed=listed),
                 tuple(catalog.indicators[r.id].source for r in group),
                 "info",
             )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
+from lkip_rules.locale.text import Text
 from lkip_rules.scoring import ROUNDING_MODES, round_value
 
 Verdict = Literal["right", "shorter", "wrong"]
@@ -45,7 +46,7 @@ def other_rounding(printed: Decimal, exact: Decimal, rounding: str) -> str | Non
     return None
 
 
-MODE_WORDS = {"down": "truncated", "half-up": "rounded half-up", "half-even": "rounded half-even"}
+MODE_WORDS = {mode: Text(f"mode.{mode}") for mode in ROUNDING_MODES}  # "truncated", "rounded half-up", ...
 
 
 def show(value: object) -> str:
@@ -57,8 +58,16 @@ def show(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def short(value: Decimal) -> str:
+def short(value: Decimal) -> Decimal | Text:
     """An exact value cut for a sentence: 13.985064…"""
     text = format(value, "f")
     whole, _, fraction = text.partition(".")
-    return f"{whole}.{fraction[:6]}…" if len(fraction) > 6 else text
+    return Text("audit.cut", value=Decimal(f"{whole}.{fraction[:6]}")) if len(fraction) > 6 else Decimal(text)
+
+
+def said(value: object) -> object:
+    """A figure inside a message: a range as [low, high] (7–8 in Indonesian), a number said in the
+    language, printed text (not a number) as it was printed."""
+    if isinstance(value, tuple):
+        return Text("target.range", low=said(value[0]), high=said(value[1]))
+    return value

@@ -9,21 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING
 
 import attrs
 
 from lkip_rules import scoring
-from lkip_rules.audit.compare import MODE_WORDS, other_rounding, places, short, show, verdict
+from lkip_rules.audit.compare import MODE_WORDS, other_rounding, places, said, short, show, verdict
 from lkip_rules.audit.finding import Finding, Severity, Unchecked
 from lkip_rules.budget import absorption
 from lkip_rules.catalog.model import Data, Reported
+from lkip_rules.locale.text import Filled, Items, Text
 from lkip_rules.results import IndicatorResult, Results
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
 
 Printed = Mapping[str, tuple[Reported, ...]]
+Why = str | Callable[[], str]  # a reason, or how to say it: most rows never need to (their field is not printed)
+_NOTHING_TO_COMPARE = Text("audit.nothing-to-compare")
+_NO_BUDGET_LINE = Text("audit.no-budget-line")
 NUMERIC = ("target", "realisation", "achievement", "end_target", "end_achievement")
 MONEY = ("pagu", "pagu_murni", "realisasi", "serapan", "sisa")
 SERAPAN_DECIMALS, SERAPAN_ROUNDING = 2, "half-up"
@@ -51,7 +56,7 @@ class Row:
         self.entry = entry
         self.found: dict[str, Finding] = {}
         self.done: set[str] = set()  # the fields compared with a right figure
-        self.skipped: dict[str, str] = {}  # field -> why it could not be
+        self.skipped: dict[str, Why] = {}  # field -> why it could not be
 
     @property
     def checked(self) -> int:
@@ -60,7 +65,8 @@ class Row:
     def check(self, field: str) -> None:
         self.done.add(field)
 
-    def skip(self, field: str, why: str) -> None:
+    def skip(self, field: str, why: Why) -> None:
+        """``field`` could not be compared; ``why`` is said only when the row printed that field."""
         self.skipped.setdefault(field, why)
 
     def unchecked(self) -> list[Unchecked]:
@@ -68,7 +74,11 @@ class Row:
         present = [f for f in (*NUMERIC, "category", *MONEY) if getattr(self.entry, f) is not None]
         return [
             Unchecked(
-                self.subject, f, self.entry.year, self.entry.where, self.skipped.get(f, "nothing to compare it with")
+                self.subject,
+                f,
+                self.entry.year,
+                self.entry.where,
+                _said(self.skipped.get(f, _NOTHING_TO_COMPARE)),
             )
             for f in present
             if f not in self.done
@@ -79,7 +89,7 @@ class Row:
             if isinstance(getattr(self.entry, field), str):
                 self.check(field)
                 text = getattr(self.entry, field)
-                self.add(field, text, "", "malformed", f"'{text}' is not a well-formed number")
+                self.add(field, text, "", "malformed", Text("audit.malformed", text=text))
         if self.subject in self.catalog.indicators:
             _IndicatorRow(self).run()
         _MoneyRow(self).run()
@@ -136,37 +146,33 @@ class _IndicatorRow:
         self.category()
 
     def _not_computed(self) -> str:
-        return f"the catalog gives no figure: {self.result.status}" + (
-            f" ({self.result.message})" if self.result.message else ""
-        )
+        why = Text("audit.no-figure", status=Text(f"status.{self.result.status}"))
+        return Text("with-detail", text=why, detail=self.result.message) if self.result.message else why
 
     def target(self, field: str, right: scoring.Target | None) -> None:
         printed = getattr(self.entry, field)
         if right is None:
-            self.row.skip(field, f"the catalog has no {field.replace('_', ' ')} for {self.entry.year}")
+            self.row.skip(field, partial(_no_target, field, self.entry.year))
         if printed is None or isinstance(printed, str) or right is None:
             return
         self.row.check(field)
         if _same_target(printed, right):
             return
-        what = "end target" if field == "end_target" else "target"
+        what = Text("audit.what-end-target" if field == "end_target" else "audit.what-target")
         if self.entry.quarter is not None and field == "target":
-            what = f"Rencana Aksi target for q{self.entry.quarter}"
+            what = Text("audit.what-quarter-target", quarter=Text(f"quarter.{self.entry.quarter}"))
         signed = self.ind.initial_target(self.entry.year) if field == "target" else None
         if signed is not None and _same_target(printed, signed):
-            why = (
-                f"{show(printed)} is the target signed in the Perjanjian Kinerja (targets_initial); the target in "
-                f"force after its revision (PK perubahan) is {show(right)}"
-            )
+            why = Text("audit.signed-target", printed=said(printed), right=said(right))
         else:
-            why = f"the catalog's {what} for {self.entry.year} is {show(right)}; the same indicator is scored here "
-            why += f"against {show(printed)}"
+            shown = {"printed": said(printed), "right": said(right)}
+            why = Text("audit.scored-against", what=what, year=self.entry.year, **shown)
         self.row.add(field, printed, right, "two-targets", why)
 
     def realisation(self) -> None:
         printed, exact, right = self.row.number("realisation"), self.result.realisation_exact, self.result.realisation
         if printed is None or exact is None or right is None:
-            self.row.skip("realisation", self._not_computed())
+            self.row.skip("realisation", self._not_computed)
             return
         self.row.check("realisation")
         found = verdict(printed, exact, right, self.policy.decimals, self.policy.rounding)
@@ -177,14 +183,16 @@ class _IndicatorRow:
             return
         mode = other_rounding(printed, exact, self.policy.rounding)
         copied = [year for year, value in self.row.realised(self.ind.id).items() if value == printed]
+        why: str
         if mode is not None:
-            cause, why = "rounding", f"{short(exact)} {MODE_WORDS[mode]} gives {printed}; {self._rule()} it is {right}"
+            cause, why = "rounding", self._rounding(exact, mode, printed, right)
         elif copied:
-            cause, why = "copied", f"equal to the {copied[0]} realisation; {self.entry.year} gives {right}"
+            cause = "copied"
+            why = Text("audit.copied-realisation", other=copied[0], year=self.entry.year, right=right)
         elif self.row.number("achievement") == printed:
-            cause, why = "arithmetic", f"the achievement is printed as the realisation, which is {right}"
+            cause, why = "arithmetic", Text("audit.achievement-as-realisation", right=right)
         else:
-            cause, why = "arithmetic", f"the figures give {short(exact)}, which is printed {right}"
+            cause, why = "arithmetic", Text("audit.figures-give", exact=short(exact), right=right)
         self.row.add("realisation", printed, right, cause, why)
 
     def achievement(self, field: str, target: scoring.Target | None, target_field: str) -> None:
@@ -193,14 +201,15 @@ class _IndicatorRow:
             self._aggregated(printed)  # a parent: its achievement comes from its children
             return
         if target is None:
-            self.row.skip(field, f"the catalog has no {target_field.replace('_', ' ')} for {self.entry.year}")
+            self.row.skip(field, partial(_no_target, target_field, self.entry.year))
         if printed is None or target is None or self.result.realisation_exact is None:
-            self.row.skip(field, self._not_computed())
+            self.row.skip(field, self._not_computed)
             return
         score = scoring.achievement(self.result.realisation_exact, target, self.policy)
         right, exact = score.achievement, score.achievement_exact
         if right is None or exact is None:
-            self.row.skip(field, f"the achievement is {score.status}: {score.message}")
+            status = Text(f"status.{score.status}")
+            self.row.skip(field, partial(Text, "audit.achievement-not-ok", status=status, why=score.message))
             return
         self.row.check(field)
         found = verdict(printed, exact, right, self.policy.decimals, self.policy.rounding)
@@ -213,14 +222,15 @@ class _IndicatorRow:
     def _aggregated(self, printed: Decimal) -> None:
         right, exact = self.result.achievement, self.result.achievement_exact
         if right is None or exact is None:
-            self.row.skip("achievement", self._not_computed())
+            self.row.skip("achievement", self._not_computed)
             return
         self.row.check("achievement")
         found = verdict(printed, exact, right, self.policy.decimals, self.policy.rounding)
         if found == "shorter":
             self.row.add("achievement", printed, right, "precision", self._shorter(printed, right), "info")
         elif found == "wrong":
-            self.row.add("achievement", printed, right, "arithmetic", f"the {self.result.rule} gives {right}")
+            why = Text("audit.aggregate-gives", rule=self.result.rule, right=right)
+            self.row.add("achievement", printed, right, "arithmetic", why)
 
     def _why_achievement(
         self, printed: Decimal, right: Decimal, exact: Decimal, target: scoring.Target, target_field: str
@@ -233,36 +243,64 @@ class _IndicatorRow:
                 return self._follows(printed, right, worked, target_field)
             mode = other_rounding(printed, score.achievement_exact, self.policy.rounding)
             if mode is not None:
-                worked = f"{worked} = {short(score.achievement_exact)}"
-                why = f"{worked}: {MODE_WORDS[mode]} to {printed}; {self._rule()} {right}"
+                why = Text(
+                    "audit.rounding-worked",
+                    worked=worked,
+                    exact=short(score.achievement_exact),
+                    mode=MODE_WORDS[mode],
+                    printed=printed,
+                    rule=self._rule(),
+                    right=right,
+                )
                 return "rounding", why, None
         mode = other_rounding(printed, exact, self.policy.rounding)
         if mode is not None:
-            return "rounding", f"{short(exact)} {MODE_WORDS[mode]} gives {printed}; {self._rule()} it is {right}", None
+            return "rounding", self._rounding(exact, mode, printed, right), None
         shortened = self._shortened(printed, target)
         if shortened is not None:
             return "precision", shortened, None
-        beside = f"; the figures printed beside it give {own[0]} = {own[1].achievement}" if own is not None else ""
-        return "arithmetic", f"the right achievement is {right}{beside}", None
+        if own is not None:
+            beside = Text("audit.right-achievement-beside", right=right, worked=own[0], given=own[1].achievement)
+            return "arithmetic", beside, None
+        return "arithmetic", Text("audit.right-achievement", right=right), None
 
-    def _follows(self, printed: Decimal, right: Decimal, worked: str, target_field: str) -> tuple[str, str, str | None]:
+    def _rounding(self, exact: Decimal, mode: str, printed: Decimal, right: Decimal) -> str:
+        """The exact figure rounded another way gives the printed one."""
+        return Text(
+            "audit.rounding", exact=short(exact), mode=MODE_WORDS[mode], printed=printed, rule=self._rule(), right=right
+        )
+
+    def _follows(
+        self, printed: Decimal, right: Decimal, worked: object, target_field: str
+    ) -> tuple[str, str, str | None]:
         real = self.row.found.get("realisation")
         if real is not None:
             cause = "precision" if real.cause == "precision" else "follows"
-            state = "printed with too few decimals" if cause == "precision" else "itself wrong"
-            why = (
-                f"{printed} follows from the printed realisation {real.printed} ({worked}), which is {state}; "
-                f"the realisation {real.computed} gives {right}{self._band_change(printed, right)}"
+            key = "audit.follows-short-realisation" if cause == "precision" else "audit.follows-wrong-realisation"
+            why = Text(
+                key,
+                printed=printed,
+                real=_figure(real.printed),
+                worked=worked,
+                computed=_figure(real.computed),
+                right=right,
+                band=self._band_change(printed, right),
             )
             return cause, why, "realisation"
         aim = self.row.found.get(target_field)
         if aim is not None:
-            why = f"{printed} follows from the printed target {aim.printed}; against {aim.computed} it is {right}"
+            why = Text(
+                "audit.follows-target",
+                printed=printed,
+                target=_figure(aim.printed),
+                computed=_figure(aim.computed),
+                right=right,
+            )
             return "follows", why, target_field
-        basis = "exact" if self.policy.basis == "exact" else "printed"
-        return "arithmetic", f"{worked}; by the catalog's rules (basis: the {basis} realisation) it is {right}", None
+        basis = "audit.by-rules-exact" if self.policy.basis == "exact" else "audit.by-rules-printed"
+        return "arithmetic", Text(basis, worked=worked, right=right), None
 
-    def _from_printed(self, target_field: str) -> tuple[str, scoring.Score] | None:
+    def _from_printed(self, target_field: str) -> tuple[Filled, scoring.Score] | None:
         """The achievement the row's own printed realisation and target give, worked out."""
         real, target = self.row.number("realisation"), getattr(self.entry, target_field)
         if target is None and target_field == "target":
@@ -286,10 +324,13 @@ class _IndicatorRow:
             if score.achievement is None or score.achievement_exact is None:
                 continue
             if verdict(printed, score.achievement_exact, score.achievement, self.policy.decimals, "half-up") != "wrong":
-                return (
-                    f"it follows from the realisation shortened to {shortened} ({_decimals(decimals)}); the figures "
-                    f"give {self.result.realisation}, so the achievement is {self.result.achievement}"
-                    f"{self._band_change(printed, self.result.achievement)}"
+                return Text(
+                    "audit.shortened",
+                    shortened=shortened,
+                    decimals=_decimals(decimals),
+                    realisation=self.result.realisation,
+                    achievement=self.result.achievement,
+                    band=self._band_change(printed, self.result.achievement),
                 )
         return None
 
@@ -298,7 +339,7 @@ class _IndicatorRow:
         right = self.result.achievement
         scale = self.row.catalog.scales.get(self.ind.scale)
         if printed is None or right is None or scale is None:
-            self.row.skip("category", self._not_computed())
+            self.row.skip("category", self._not_computed)
             return
         self.row.check("category")
         band = scale.category(right)
@@ -309,26 +350,27 @@ class _IndicatorRow:
         if achievement is not None and shown is not None:
             printed_band = scale.category(shown)
             if _names(printed, printed_band.code, printed_band.label):
-                why = f"it follows from the printed achievement {shown}; at {right} it is {band.describe()}"
+                why = Text("audit.category-follows", shown=shown, right=right, band=band.describe())
                 self.row.add("category", printed, band.code, "follows", why, root="achievement")
                 return
-        self.row.add("category", printed, band.code, "category", f"on scale {scale.id}, {right} is {band.describe()}")
+        why = Text("audit.category-scale", scale=scale.id, right=right, band=band.describe())
+        self.row.add("category", printed, band.code, "category", why)
 
     def _band_change(self, printed: Decimal, right: Decimal | None) -> str:
         scale = self.row.catalog.scales.get(self.ind.scale)
         if scale is None or right is None:
             return ""
         before, after = scale.category(printed), scale.category(right)
-        return f"; the category is {after.code} ({after.label}), not {before.code}" if before != after else ""
+        if before == after:
+            return ""
+        return Text("audit.band-change", code=after.code, label=after.label, before=before.code)
 
     def _shorter(self, printed: Decimal, right: Decimal) -> str:
-        return (
-            f"printed with {_decimals(places(printed))} where the catalog prints {_decimals(self.policy.decimals)}: "
-            f"{right} (right at that precision)"
-        )
+        shown = _decimals(places(printed))
+        return Text("audit.shorter", printed=shown, declared=_decimals(self.policy.decimals), right=right)
 
-    def _rule(self) -> str:
-        return f"{MODE_WORDS[self.policy.rounding]} (the catalog's rule)"
+    def _rule(self) -> Text:
+        return Text("audit.catalog-rule", mode=MODE_WORDS[self.policy.rounding])
 
 
 class _MoneyRow:
@@ -342,13 +384,14 @@ class _MoneyRow:
         figures = _budget_figures(self.row)
         if figures is None:
             for field in MONEY:
-                self.row.skip(field, "no budget line of the catalog stands behind it")
+                self.row.skip(field, _NO_BUDGET_LINE)
             return
         pagu, realisasi, murni, kind = figures
         for field, right in (("pagu", pagu), ("pagu_murni", murni), ("realisasi", realisasi)):
             printed = self.row.number(field)
             if right is None:
-                self.row.skip(field, f"the data gives no {field} for {self.entry.year}")
+                named = Text(f"field.{field}")
+                self.row.skip(field, partial(Text, "audit.no-amount", field=named, year=self.entry.year))
             if printed is None or right is None:
                 continue
             self.row.check(field)
@@ -370,7 +413,7 @@ class _MoneyRow:
         if found == "right":
             return
         if found == "shorter":
-            why = f"printed with {_decimals(places(printed))} where serapan has 2: {right} (right at that precision)"
+            why = Text("audit.serapan-shorter", printed=_decimals(places(printed)), right=right)
             self.row.add("serapan", printed, right, "precision", why, "info")
             return
         row_pagu = self.row.number("pagu") or pagu
@@ -382,20 +425,32 @@ class _MoneyRow:
             and verdict(printed, row_real * 100 / row_pagu, absorption(row_pagu, row_real), 2, SERAPAN_ROUNDING)
             != "wrong"
         ):
-            why = (
-                f"{printed}% follows from the printed {roots[0]} {self.row.found[roots[0]].printed}, which is itself "
-                f"wrong; realisasi {realisasi} of pagu {pagu} gives {right}%"
+            why = Text(
+                "audit.serapan-follows",
+                printed=printed,
+                field=Text(f"field.{roots[0]}"),
+                root=_figure(self.row.found[roots[0]].printed),
+                realisasi=realisasi,
+                pagu=pagu,
+                right=right,
             )
             self.row.add("serapan", printed, right, "follows", why, root=roots[0])
             return
         mode = other_rounding(printed, exact, SERAPAN_ROUNDING)
         if mode is not None:
-            why = (
-                f"{realisasi} / {pagu} x 100 = {short(exact)}: {MODE_WORDS[mode]} to {printed}, rounded half-up {right}"
+            why = Text(
+                "audit.serapan-rounding",
+                realisasi=realisasi,
+                pagu=pagu,
+                exact=short(exact),
+                mode=MODE_WORDS[mode],
+                printed=printed,
+                right=right,
             )
             self.row.add("serapan", printed, right, "rounding", why)
         else:
-            self.row.add("serapan", printed, right, "arithmetic", f"{realisasi} / {pagu} x 100 = {right}")
+            why = Text("audit.serapan-arithmetic", realisasi=realisasi, pagu=pagu, right=right)
+            self.row.add("serapan", printed, right, "arithmetic", why)
 
     def sisa(self, right: Decimal) -> None:
         printed = self.row.number("sisa")
@@ -407,10 +462,10 @@ class _MoneyRow:
         pagu, realisasi = self.row.number("pagu"), self.row.number("realisasi")
         roots = [field for field in ("realisasi", "pagu") if field in self.row.found]
         if pagu is not None and realisasi is not None and pagu - realisasi == printed and roots:
-            why = f"it follows from the printed {roots[0]}, which is itself wrong; the right sisa is {right}"
+            why = Text("audit.sisa-follows", field=Text(f"field.{roots[0]}"), right=right)
             self.row.add("sisa", printed, right, "follows", why, root=roots[0])
         else:
-            self.row.add("sisa", printed, right, "arithmetic", f"pagu - realisasi = {right}")
+            self.row.add("sisa", printed, right, "arithmetic", Text("audit.sisa-arithmetic", right=right))
 
 
 def _budget_figures(row: Row) -> tuple[Decimal | None, Decimal | None, Decimal | None, str] | None:
@@ -441,10 +496,14 @@ def _why_amount(row: Row, field: str, printed: Decimal, right: Decimal, kind: st
     for other_year, other in sorted(row.data.years.items()):
         figures = other.budget.get(row.subject)
         if other_year != row.entry.year and figures is not None and getattr(figures, field) == printed:
-            return "copied", f"equal to the {other_year} {field} of the same line; {row.entry.year} has {right}"
+            named = Text(f"field.{field}")
+            return "copied", Text(
+                "audit.copied-amount", other=other_year, field=named, year=row.entry.year, right=right
+            )
     if kind in ("indicator", "total"):
-        return "rollup", f"the budget lines under it add up to {right}, not {printed}{_left_out(row, field, printed)}"
-    return "arithmetic", f"the {field} of this line is {right} in the data"
+        left_out = _left_out(row, field, printed)
+        return "rollup", Text("audit.lines-add-up", right=right, printed=printed, left_out=left_out)
+    return "arithmetic", Text("audit.line-amount", field=Text(f"field.{field}"), right=right)
 
 
 def _left_out(row: Row, field: str, printed: Decimal) -> str:
@@ -464,18 +523,39 @@ def _left_out(row: Row, field: str, printed: Decimal) -> str:
     numbers = [value for _, value in printed_rows if isinstance(value, Decimal)]
     skipped = [f"{value}" for _, value in printed_rows if isinstance(value, str)]
     if printed_rows and sum(numbers, Decimal(0)) == printed and skipped:
-        return f"; the rows printed in {table} add up to {printed} only when {', '.join(skipped)} is left out"
+        return Text("audit.left-out", table=table, printed=printed, skipped=Items(skipped))
     return ""
 
 
-def _decimals(count: int) -> str:
-    return "1 decimal" if count == 1 else f"{count} decimals"
+def _said(why: Why) -> str:
+    return why() if callable(why) else why
 
 
-def _worked(rule: str, real: Decimal, target: Decimal) -> str:
+def _decimals(count: int) -> Text:
+    return Text("audit.decimal" if count == 1 else "audit.decimals", count=count)
+
+
+def _no_target(field: str, year: int) -> Text:
+    """Why a printed target, or what is worked from it, has nothing to be compared with."""
+    return Text("audit.no-end-target" if field == "end_target" else "audit.no-target", year=year)
+
+
+def _figure(printed: str) -> object:
+    """A figure a finding keeps as text, back to a number to be said in the language."""
+    try:
+        return Decimal(printed) if printed else printed
+    except ArithmeticError:
+        return printed
+
+
+def _worked(rule: str, real: Decimal, target: Decimal) -> Filled:
     """The polarity rule with the printed numbers put in: "(2 x 3 - 2.79) / 3 x 100"."""
-    worked = rule.replace("2T", f"2 x {target}").replace("R/T", f"{real}/{target}")
-    return worked.replace("R", str(real)).replace("T", str(target))
+    if isinstance(rule, Text):  # a range's rule: the polarity rule used in it; a zero target's: as it is
+        if "rule" not in rule.params:
+            return Filled("{rule}", rule=rule)
+        rule = str(rule.params["rule"])
+    worked = rule.replace("2T", "2 x {t}").replace("R/T", "{r}/{t}")
+    return Filled(worked.replace("R", "{r}").replace("T", "{t}"), r=real, t=target)
 
 
 def _same_target(printed: object, right: scoring.Target) -> bool:

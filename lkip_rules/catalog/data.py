@@ -11,6 +11,7 @@ from typing import Any
 from lkip_rules.catalog import schema, toml
 from lkip_rules.catalog.model import Benchmark, BudgetFigures, CellPath, Data, InputValue, Reported, YearData
 from lkip_rules.errors import ArgumentError, CatalogError, CatalogErrors
+from lkip_rules.locale.text import Items, Text
 
 DATA_FIELDS = ("year", "source", "status", "inputs", "realisations", "benchmarks", "budget", "reported")
 QUARTERS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
@@ -28,7 +29,7 @@ def load_data(path: str | Path) -> Data:
     elif path.exists():
         files = [path]
     else:
-        raise CatalogError("no such data file or folder", file=str(path))
+        raise CatalogError(Text("load.no-such-data"), file=str(path))
     parts, problems = [], []
     for file in files:
         try:
@@ -46,7 +47,7 @@ def read_year(path: Path) -> YearData:
     problems: list[CatalogError] = []
     for key in doc:
         if key not in DATA_FIELDS:
-            problems.append(ctx.error((key,), f"unknown key '{key}'", _did_you_mean(key, DATA_FIELDS)))
+            problems.append(ctx.error((key,), Text("load.unknown-key", key=key), _did_you_mean(key, DATA_FIELDS)))
     year = _year_of(path, doc, ctx)
     default = schema.status(doc["status"], ctx, ("status",)) if "status" in doc else "tetap"
     marks = _Marks(default)
@@ -83,22 +84,22 @@ def _did_you_mean(key: str, options: Any) -> str:
     from lkip_rules._suggest import closest
 
     suggestion = closest(key, options)
-    return f"did you mean '{suggestion}'?" if suggestion else "valid keys: " + ", ".join(options)
+    return schema.did_you_mean(suggestion) if suggestion else Text("load.valid-keys", keys=Items(options))
 
 
 def _year_of(path: Path, doc: Mapping[str, Any], ctx: schema.Context) -> int:
     stated = schema.year(doc["year"], ctx, ("year",)) if "year" in doc else None
     named = int(path.stem) if schema.YEAR_TEXT.fullmatch(path.stem) else None
     if stated is None and named is None:
-        raise ctx.error((), "the year is unknown", "name the file after its year (2025.toml) or add year = 2025")
+        raise ctx.error((), Text("load.year-unknown"), Text("load.name-after-year"))
     if stated is not None and named is not None and stated != named:
-        raise ctx.error(("year",), f"year = {stated}, but the file is named {path.name}")
+        raise ctx.error(("year",), Text("load.year-mismatch", stated=stated, name=path.name))
     return stated if stated is not None else named  # type: ignore[return-value]
 
 
 def _table(value: Any, ctx: schema.Context, path: schema.Path) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ctx.error(path, "expected a table")
+        raise ctx.error(path, Text("load.expected-plain-table"))
     return value
 
 
@@ -124,7 +125,9 @@ def _input(value: Any, ctx: schema.Context, where: schema.Path, marks: _Marks) -
     if "value" in value:
         extra = sorted(set(value) - {"value", "status"})
         if extra:
-            raise ctx.error((*where, extra[0]), f"'{extra[0]}' next to 'value'", "give a yearly value or quarters")
+            raise ctx.error(
+                (*where, extra[0]), Text("load.next-to-value", key=extra[0]), Text("load.yearly-or-quarters")
+            )
         marks.mark([where], status)
         return schema.number(value["value"], ctx, (*where, "value"))
     quarters: dict[int, Decimal] = {}
@@ -132,7 +135,7 @@ def _input(value: Any, ctx: schema.Context, where: schema.Path, marks: _Marks) -
         if q == "status":
             continue
         if q not in QUARTERS:
-            raise ctx.error((*where, q), f"unknown quarter '{q}'", "quarters are q1, q2, q3, q4 (or value, status)")
+            raise ctx.error((*where, q), Text("load.unknown-quarter", key=q), Text("load.quarter-keys"))
         quarters[QUARTERS[q]] = schema.number(item, ctx, (*where, q))
     marks.mark([(*where, f"q{q}") for q in quarters], status)
     return quarters

@@ -17,6 +17,7 @@ import attrs
 
 from lkip_rules.catalog.model import Benchmark, BudgetFigures, CellPath, Data, InputValue, Reported, YearData
 from lkip_rules.errors import CatalogError, CatalogErrors
+from lkip_rules.locale.text import Items, Text
 
 
 def combine(parts: list[YearData]) -> Data:
@@ -49,29 +50,37 @@ class _Cells:
 
 
 def _conflict(path: CellPath, first: object, where: YearData, value: object, part: YearData) -> CatalogError:
-    def at(source: YearData, shown: object) -> str:
+    def at(source: YearData, shown: object) -> Text:
         line = source.line_of(path)
-        place = "row" if source.rows else "line"  # a sheet's row, or a TOML file's line
-        return f"{_show(shown)} in {source.file}" + (f" ({place} {line})" if line else "")
+        if not line:
+            return Text("load.given-at", value=_show(shown), file=source.file)
+        place = "load.given-at-row" if source.rows else "load.given-at-line"  # a sheet's row, a TOML file's line
+        return Text(place, value=_show(shown), file=source.file, line=line)
 
     return CatalogError(
-        f"{_name(path)} for {part.year} is given twice with different values: {at(where, first)} and {at(part, value)}",
+        Text("load.given-twice", name=_name(path), year=part.year, first=at(where, first), second=at(part, value)),
         file=part.file,
         key_path=".".join(path),
         lineno=part.line_of(path),
-        hint="give each figure in one place, or make both sources agree",
+        hint=Text("load.one-place"),
     )
 
 
-def _name(path: CellPath) -> str:
+_NAMED = {"inputs": "load.named-input", "realisations": "load.named-realisation", "budget": "load.named-budget"}
+
+
+def _name(path: CellPath) -> Text:
     section, name, *rest = path
-    what = {"inputs": "input", "realisations": "the realisation of", "budget": "budget line"}.get(section, section)
-    return f"{what} '{name}'" + (f" {rest[0]}" if rest else "")
+    what = (
+        Text(_NAMED[section], name=name) if section in _NAMED else Text("load.named-other", section=section, name=name)
+    )
+    return Text("load.named-part", what=what, part=rest[0]) if rest else what
 
 
-def _show(value: object) -> str:
+def _show(value: object) -> object:
+    """A figure as the file wrote it (exact digits), or its quarters."""
     if isinstance(value, Mapping):
-        return "quarters " + ", ".join(f"q{q} = {v}" for q, v in sorted(value.items()))
+        return Text("load.quarters", values=Items(f"q{q} = {v}" for q, v in sorted(value.items())))
     return str(value)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lkip_rules.errors import CatalogError
+from lkip_rules.locale.text import Grouped, Text
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest catalog or data file read: far above any real one (the bundled data file is 45 KB)."""
@@ -31,41 +32,32 @@ def read(path: Path, shown: str) -> tuple[dict[str, Any], str]:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise CatalogError(
-                f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                Text("load.too-large", size=Grouped(size), limit=Grouped(MAX_BYTES)),
                 file=shown,
-                hint="split it into several files",
+                hint=Text("load.split-it"),
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise CatalogError(f"cannot read the file: {exc.strerror or exc}", file=shown) from None
+        raise CatalogError(Text("load.cannot-read", reason=exc.strerror or str(exc)), file=shown) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CatalogError(
-            f"the file is not UTF-8 text (byte {exc.start})", file=shown, hint="save it as UTF-8"
-        ) from None
+        raise CatalogError(Text("load.not-utf8", byte=exc.start), file=shown, hint=Text("load.save-utf8")) from None
     return parse(text, shown), text
 
 
 def parse(text: str, shown: str) -> dict[str, Any]:
     if text.startswith(_BOM):
-        raise CatalogError(
-            "the file starts with a byte-order mark (BOM), which TOML does not allow",
-            file=shown,
-            lineno=1,
-            hint='save it as "UTF-8" without BOM (in Notepad: Save As, Encoding: UTF-8)',
-        )
+        raise CatalogError(Text("load.bom"), file=shown, lineno=1, hint=Text("load.save-without-bom"))
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise _decode_error(str(exc), text, shown) from None
     except RecursionError:
-        raise CatalogError(
-            "tables or lists are nested too deeply to read", file=shown, hint="a catalog needs a few levels at most"
-        ) from None
+        raise CatalogError(Text("load.too-deep"), file=shown, hint=Text("load.few-levels")) from None
     except ValueError as exc:  # Python refuses to convert integers of more than 4,300 digits
         raise CatalogError(
-            f"a number is too long to read ({exc})", file=shown, hint="numbers have at most 16 digits"
+            Text("load.number-too-long", detail=str(exc)), file=shown, hint=Text("load.sixteen-digits")
         ) from None
 
 
@@ -76,9 +68,9 @@ def _decode_error(message: str, text: str, shown: str) -> CatalogError:
     line_text = lines[lineno - 1] if 0 < lineno <= len(lines) else None
     hint = None
     if line_text is not None and _COMMA_DECIMAL.search(line_text):
-        hint = "TOML numbers use a point for decimals: write 2.5, not 2,5 (and no thousands separators)"
+        hint = Text("load.toml-decimal-point")
     return CatalogError(
-        f"not valid TOML: {_POSITION.sub('', message).strip()}",
+        Text("load.not-toml", detail=_POSITION.sub("", message).strip()),
         file=shown,
         lineno=lineno,
         colno=colno,

@@ -5,7 +5,7 @@
 ``figure_commands`` (formulas, the Excel form, import). Importing them registers them.
 """
 
-from lkip_rules.cli import bulk_commands, catalog_commands, figure_commands
+from lkip_rules.cli import bulk_commands, catalog_commands, figure_commands, report_commands
 from lkip_rules.cli.app import main
 
-__all__ = ["bulk_commands", "catalog_commands", "figure_commands", "main"]
+__all__ = ["bulk_commands", "catalog_commands", "figure_commands", "main", "report_commands"]

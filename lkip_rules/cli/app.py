@@ -69,7 +69,7 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except LkipError as exc:
-            click.echo(say("error", text=library(str(exc))), err=True)
+            click.echo(say("error", text=library(exc)), err=True)
             sys.exit(1)
         except OSError as exc:
             where = f" {exc.filename}" if exc.filename else ""

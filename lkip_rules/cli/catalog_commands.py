@@ -87,7 +87,7 @@ def evaluate_command(
     if fmt == "xlsx":
         if output is None:
             raise click.UsageError("--format xlsx needs --output FILE.xlsx")
-        tables.xlsx(found, results, lang, output)
+        tables.xlsx(found, results, lang, output, data)
         written(output, replaced)
         return
     if fmt == "table" and output is None:
@@ -217,15 +217,34 @@ def pk_command(catalog: str | None, year: int | None, fmt: str, lang: Lang, data
 @YEAR
 @QUARTER
 @LANG
-@click.option("--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for PNG files.")
+@click.option(
+    "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for the chart files."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["png", "svg", "both"]),
+    default="png",
+    show_default=True,
+    help="png: 300 dpi pictures for Word; svg: drawings that scale; both: one of each.",
+)
 @DATA
 @reports_errors
 def chart_command(
-    catalog: str | None, year: int | None, quarter: int | None, lang: Lang, output: Path, data_file: Path | None
+    catalog: str | None,
+    year: int | None,
+    quarter: int | None,
+    lang: Lang,
+    output: Path,
+    fmt: str,
+    data_file: Path | None,
 ) -> None:
-    """PNG charts like the report's Gambar 3.1-3.6: target and realisation, this year, last year, end target."""
-    from lkip_rules.reports.charts import write_all
+    """Charts like the report's Gambar 3.1-3.6 (PNG at 300 dpi, or SVG): target and realisation, last year,
+    end target, the trend over the years, and every achievement against 100%."""
+    from lkip_rules.reports.charts import FORMATS, write_all
 
     found, data = open_catalog(catalog, data_file)
-    for path in write_all(found, found.evaluate(pick_year(data, year), data, quarter=quarter), output, lang):
+    results = found.evaluate(pick_year(data, year), data, quarter=quarter)
+    formats = FORMATS if fmt == "both" else tuple(f for f in FORMATS if f == fmt)
+    for path in write_all(found, results, output, lang, formats):
         click.echo(str(path))

@@ -88,4 +88,4 @@ def import_command(source: Path, into: Path, replace: bool, lang: Lang) -> None:
 
     result = import_figures(read(source), into, replace=replace, catalog=catalog_of(into))
     for line in report(result):
-        click.echo(line)
+        click.echo(library(line))

@@ -85,10 +85,15 @@ HELP_ID: dict[str, str] = {
         "Perjanjian Kinerja satu tahun: sasaran, indikator dan target, serta anggaran program."
     ),
     # chart
-    "PNG charts like the report's Gambar 3.1-3.6: target and realisation, this year, last year, end target.": (
-        "Grafik PNG seperti Gambar 3.1-3.6 laporan: target dan realisasi tahun ini, tahun lalu, dan target akhir."
+    "Charts like the report's Gambar 3.1-3.6 (PNG at 300 dpi, or SVG): target and realisation, last year,\n"
+    "end target, the trend over the years, and every achievement against 100%.": (
+        "Grafik seperti Gambar 3.1-3.6 laporan (PNG 300 dpi, atau SVG): target dan realisasi, tahun lalu,\n"
+        "target akhir, tren antartahun, dan setiap capaian terhadap 100%."
     ),
-    "Folder for PNG files.": "Folder untuk berkas PNG.",
+    "Folder for the chart files.": "Folder untuk berkas grafik.",
+    "png: 300 dpi pictures for Word; svg: drawings that scale; both: one of each.": (
+        "png: gambar 300 dpi untuk Word; svg: gambar vektor yang tetap tajam; both: keduanya."
+    ),
     # sql and bulk
     "Print the SQL that evaluates CATALOG over a table of (entity, year[, quarter], inputs...).\n\n"
     "Declared inputs the table lacks are read as missing; a column named like an indicator is a\n"
@@ -124,6 +129,24 @@ HELP_ID: dict[str, str] = {
         '  lkip formula "growth(volume_usaha)" volume_usaha:2024=100 volume_usaha:2025=125 --year 2025'
     ),
     "The year N, for references such as x[N-1].": "Tahun N, untuk rujukan seperti x[N-1].",
+    # report
+    "The chapter of the LKIP (Bab III) for a year: every sasaran and its indicators, the\n"
+    "analysis to start from, the efficiency of resources and the budget realisation.\n\n"
+    "\b\n"
+    "Example:\n"
+    "  lkip report --year 2025 --output bab-3.docx": (
+        "Bab LKIP (Bab III) satu tahun: setiap sasaran dan indikatornya, awal analisis,\n"
+        "efisiensi sumber daya, dan realisasi anggaran.\n\n"
+        "\b\n"
+        "Contoh:\n"
+        "  lkip report --year 2025 --output bab-3.docx"
+    ),
+    "docx (Word), html (one web page), md (Markdown, charts beside it), xlsx (a sheet per table).": (
+        "docx (Word), html (satu halaman web), md (Markdown, grafik di sebelahnya), xlsx (satu lembar per tabel)."
+    ),
+    "The file to write; its extension gives the format when --format is not given.": (
+        "Berkas yang ditulis; ekstensinya menentukan format bila --format tidak diberikan."
+    ),
     # template and import
     "Write the Excel form a planner fills in with the year's figures; read it back with --data.": (
         "Tulis formulir Excel yang diisi perencana dengan angka satu tahun; bacakan kembali dengan --data."

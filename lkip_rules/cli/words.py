@@ -69,6 +69,19 @@ _USAGE_ID: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = 
     ),
     (re.compile(r"--format xlsx needs --output FILE\.xlsx"), "--format xlsx memerlukan --output BERKAS.xlsx"),
     (re.compile(r"the catalog has no data; give --year"), "katalog belum punya data; berikan --year"),
+    (re.compile(r"give at most CATALOG and ID"), "berikan paling banyak KATALOG dan ID"),
+    (
+        re.compile(r"give the indicator id after the catalog: lkip explain (\S+) ID"),
+        r"berikan id indikator sesudah katalog: lkip explain \1 ID",
+    ),
+    (
+        re.compile(r"'([^']*)' is not an indicator of (\S+?)(?:; did you mean '([^']*)'\?)?$"),
+        lambda m: f"'{m[1]}' bukan indikator {m[2]}" + (f"; mungkin maksud Anda '{m[3]}'?" if m[3] else ""),
+    ),
+    (
+        re.compile(r"give --format docx, html, md or xlsx: the name (\S+) does not tell which"),
+        r"berikan --format docx, html, md atau xlsx: nama \1 tidak menunjukkan formatnya",
+    ),
 ]
 
 
@@ -84,8 +97,8 @@ def say(key: str, **values: object) -> str:
     return (english if current_lang() == "en" else indonesian).format(**values)
 
 
-def library(text: str) -> str:
-    """A message of the library (a Text or plain text) in the command line's language."""
+def library(text: object) -> str:
+    """A message of the library (a Text, an error, an issue, or plain text) in the command line's language."""
     return message(text, "en" if current_lang() == "en" else "id")
 
 

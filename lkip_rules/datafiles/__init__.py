@@ -75,6 +75,7 @@ from lkip_rules.datafiles.csvfile import MAX_FILE_BYTES, csv_rows
 from lkip_rules.datafiles.layout import HEADER, collect
 from lkip_rules.datafiles.xlsx import xlsx_data
 from lkip_rules.errors import ArgumentError, CatalogError
+from lkip_rules.locale.text import Grouped, Text
 
 __all__ = ["HEADER", "read"]
 
@@ -94,19 +95,16 @@ def read(path: str | Path) -> Data:
         return collect(file, rows, csv_place, decimal)
     if suffix in (".xlsx", ".xlsm"):
         return xlsx_data(path, file)
-    raise CatalogError(f"cannot read '{suffix}' files", file=file, hint="give a .toml, .csv or .xlsx file")
+    raise CatalogError(Text("data.cannot-read-kind", suffix=suffix), file=file, hint=Text("data.give-kind"))
 
 
 def check_file(path: Path, file: str) -> None:
     try:
         status = path.stat()
     except (OSError, ValueError):  # ValueError: a NUL in the path
-        raise CatalogError("no such data file", file=file) from None
+        raise CatalogError(Text("data.no-such-file"), file=file) from None
     if not stat.S_ISREG(status.st_mode):  # a pipe or a device could block, or never end
-        raise CatalogError("not a regular file", file=file)
+        raise CatalogError(Text("data.not-regular"), file=file)
     if status.st_size > MAX_FILE_BYTES:
-        raise CatalogError(
-            f"the file is {status.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-            file=file,
-            hint="split the figures over several files, or keep only the four columns",
-        )
+        too_large = Text("load.too-large", size=Grouped(status.st_size), limit=Grouped(MAX_FILE_BYTES))
+        raise CatalogError(too_large, file=file, hint=Text("data.split"))

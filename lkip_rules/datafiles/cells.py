@@ -10,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from lkip_rules import numbers
+from lkip_rules.locale.text import Grouped, Text
 
 MAX_TEXT = 256  # characters in a cell
 _NAME = re.compile(r"[a-z_][a-z0-9_]*")
@@ -23,22 +24,27 @@ Place = Callable[[int, int], str]  # (row, column from 0) -> "row 3, column 4" o
 class Refused(Exception):
     """Why a cell holds no acceptable value; turned into a CatalogError that names the cell."""
 
+    @property
+    def why(self) -> str:
+        """The reason as it was given (a Text, said in the language of the error's reader)."""
+        return self.args[0] if self.args and isinstance(self.args[0], str) else str(self)
+
 
 def input_id(cell: object) -> str:
     if blank(cell):
-        raise Refused("the input id is empty")
+        raise Refused(Text("cell.no-input-id"))
     name = text(cell) if isinstance(cell, str) else ""
     if not _NAME.fullmatch(name):
-        raise Refused(f"{show(cell)} is not an input id (lower case letters, digits and _)")
+        raise Refused(Text("cell.not-input-id", cell=show(cell)))
     return name
 
 
 def year(cell: object) -> int:
     if blank(cell):
-        raise Refused("the year is empty")
+        raise Refused(Text("cell.no-year"))
     year = whole(cell)
     if year is None or not 1900 <= year <= 2200:
-        raise Refused(f"{show(cell)} is not a year from 1900 to 2200")
+        raise Refused(Text("cell.not-year", cell=show(cell)))
     return year
 
 
@@ -51,7 +57,7 @@ def quarter(cell: object) -> int | None:
     roman = _ROMAN.get(text(cell).upper()) if isinstance(cell, str) else None
     quarter = roman if roman is not None else whole(cell)
     if quarter not in (1, 2, 3, 4):
-        raise Refused(f"{show(cell)} is not a quarter: leave it empty for the year, or write 1, 2, 3 or 4 (or I-IV)")
+        raise Refused(Text("cell.not-quarter", cell=show(cell)))
     return quarter
 
 
@@ -70,7 +76,7 @@ def value(cell: object, decimal: str | None = None) -> Decimal:
     """The exact number a cell holds, within the bounds of lkip_rules.numbers; text is read by
     :func:`number_text` with the file's decimal mark ``decimal``."""
     if blank(cell):
-        raise Refused("the value is empty: write the figure, or delete the row")
+        raise Refused(Text("cell.no-value"))
     number = _number(cell, decimal)
     problem = numbers.problem(number)
     if problem is not None:
@@ -80,30 +86,30 @@ def value(cell: object, decimal: str | None = None) -> Decimal:
 
 def _number(cell: object, decimal: str | None) -> Decimal:
     if isinstance(cell, bool):
-        raise Refused(f"{'TRUE' if cell else 'FALSE'} is a yes/no value, not a number")
+        raise Refused(Text("cell.yes-no", cell="TRUE" if cell else "FALSE"))
     if isinstance(cell, int):
         return Decimal(cell)
     if isinstance(cell, float):
         return _shown(cell)
     if isinstance(cell, _DATES):
-        raise Refused(f"{cell} is a date or time, not a number: format the cell as Number and type the figure")
+        raise Refused(Text("cell.date", cell=str(cell)))
     if isinstance(cell, str):
         return _text_number(text(cell), decimal)
-    raise Refused(f"{show(cell)} is not a number")
+    raise Refused(Text("cell.not-a-number", cell=show(cell)))
 
 
 def _text_number(text: str, decimal: str | None) -> Decimal:
     if text.startswith("="):
-        raise Refused(f"{show(text)} is a formula, not a number: type the figure itself")
+        raise Refused(Text("cell.formula", cell=show(text)))
     if text in _EXCEL_ERRORS:
-        raise Refused(f"the cell shows the Excel error {text}: type the figure itself")
+        raise Refused(Text("cell.excel-error", error=text))
     return number_text(text, decimal)
 
 
 def _shown(cell: float) -> Decimal:
     """The number Excel shows for a binary float: 15 significant digits, never the float's expansion."""
     if not math.isfinite(cell):
-        raise Refused(f"{cell} is not a finite number")
+        raise Refused(Text("num.not-finite", value=str(cell)))
     number = Decimal(format(cell, ".15g"))
     # 1e+15 is the whole number 1000000000000000, and -0 is 0.
     return Decimal(int(number)) if number == number.to_integral_value() else number
@@ -116,14 +122,14 @@ def _shown(cell: float) -> Decimal:
 # comma), and refused elsewhere with both readings spelled out.
 _SHAPE = re.compile(r"-?[0-9]+(?:[.,][0-9]+)*")
 _MARK = re.compile(r"[.,]")
-NOT_A_NUMBER = "write 1234.5 or 1234,5; points or commas between thousands only in groups of three (1.234.567)"
+NOT_A_NUMBER = Text("cell.how-to-write")  # 1234.5 or 1234,5; thousands only in groups of three
 
 
 def number_text(text: str, decimal: str | None = None) -> Decimal:
     """The number ``text`` writes; ``decimal`` is the file's decimal mark ("," in a ;-separated CSV),
     or None where the file does not say."""
     if not _SHAPE.fullmatch(text):
-        raise Refused(f"{show(text)} is not a number: {NOT_A_NUMBER}")
+        raise Refused(Text("cell.not-number-text", cell=show(text), how=NOT_A_NUMBER))
     sign, body = ("-", text[1:]) if text.startswith("-") else ("", text)
     marks = _MARK.findall(body)
     groups = _MARK.split(body)
@@ -141,10 +147,10 @@ def _one_mark(text: str, sign: str, groups: list[str], mark: str, decimal: str |
         return as_decimal  # 1234.5, 0.125, 1,5: the mark cannot group thousands
     if decimal is not None:
         return as_decimal if mark == decimal else as_thousands
-    point = "point" if mark == "." else "comma"
+    point = Text("mark.point" if mark == "." else "mark.comma")
+    # the thousands as digits alone (1982, never 1.982 again); the decimal in the reader's own way
     raise Refused(
-        f"{text!r} may be {as_thousands} (the {point} grouping thousands) or {as_decimal} (a decimal {point}); "
-        f"write {as_thousands} for the first, {as_decimal}0 for the second"
+        Text("cell.two-readings", text=repr(text), thousands=str(as_thousands), mark=point, decimal=as_decimal)
     )
 
 
@@ -155,7 +161,7 @@ def _grouped(text: str, sign: str, groups: list[str], marks: list[str]) -> Decim
     whole_marks = marks[:-1] if fraction else marks
     shaped = _leading_group(groups[0]) and all(len(group) == 3 for group in groups[1:])
     if not shaped or any(mark != thousands for mark in whole_marks):
-        raise Refused(f"{show(text)} is not a number: {NOT_A_NUMBER}")
+        raise Refused(Text("cell.not-number-text", cell=show(text), how=NOT_A_NUMBER))
     return Decimal(sign + "".join(groups) + (f".{fraction}" if fraction else ""))
 
 
@@ -170,9 +176,7 @@ def status(cell: object) -> str | None:
         return None
     mark = text(cell).lower() if isinstance(cell, str) else ""
     if mark not in ("sementara", "tetap"):
-        raise Refused(
-            f"{show(cell)} is not a status: write sementara (provisional) or tetap (final), or leave it empty"
-        )
+        raise Refused(Text("cell.not-status", cell=show(cell)))
     return mark
 
 
@@ -182,27 +186,27 @@ def blank(cell: object) -> bool:
 
 def text(cell: str) -> str:
     if len(cell) > MAX_TEXT:
-        raise Refused(f"the cell holds {len(cell):,} characters; a cell of this layout holds at most {MAX_TEXT}")
+        raise Refused(Text("cell.too-long", count=Grouped(len(cell)), limit=MAX_TEXT))
     return cell.strip()
 
 
 def show(cell: object) -> str:
     """A cell for a message: text quoted, never thousands of characters long."""
     if isinstance(cell, str):
-        return repr(cell) if len(cell) <= 40 else f"{cell[:30]!r}… ({len(cell):,} characters)"
+        return repr(cell) if len(cell) <= 40 else Text("cell.cut", head=repr(cell[:30]), count=Grouped(len(cell)))
     return short(str(cell))
 
 
 def short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else f"{text[: limit - 10]}… ({len(text):,} characters)"
+    return text if len(text) <= limit else Text("cell.cut", head=text[: limit - 10], count=Grouped(len(text)))
 
 
 def csv_place(row: int, index: int) -> str:
-    return f"row {row}, column {index + 1}"
+    return Text("cell.row-column", row=row, column=index + 1)
 
 
 def cell_place(row: int, index: int) -> str:
-    return f"cell {letters(index + 1)}{row}"
+    return Text("cell.at", cell=f"{letters(index + 1)}{row}")
 
 
 def letters(column: int) -> str:

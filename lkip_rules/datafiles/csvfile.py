@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lkip_rules.datafiles.layout import Row
 from lkip_rules.errors import CatalogError
+from lkip_rules.locale.text import Grouped, Text
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_CSV_ROWS = 50_000  # a CSV row takes ~12 µs to check
@@ -40,10 +41,10 @@ def _rows(text: str, delimiter: str, file: str) -> Iterator[Row]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for number, cells in enumerate(reader, start=1):
             if number > MAX_CSV_ROWS:
-                raise CatalogError(f"row {number}: a CSV data file holds at most {MAX_CSV_ROWS:,} rows", file=file)
+                raise CatalogError(Text("csv.too-many-rows", row=number, limit=Grouped(MAX_CSV_ROWS)), file=file)
             yield number, cells
     except csv.Error as exc:
-        raise CatalogError(f"row {number + 1}: cannot read the CSV: {exc}", file=file) from None
+        raise CatalogError(Text("csv.cannot-read", row=number + 1, detail=str(exc)), file=file) from None
 
 
 def _csv_text(path: Path, file: str) -> str:
@@ -51,15 +52,11 @@ def _csv_text(path: Path, file: str) -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since it was measured
     except OSError as exc:
-        raise CatalogError(f"cannot read the file: {exc.strerror}", file=file) from None
+        raise CatalogError(Text("load.cannot-read", reason=str(exc.strerror)), file=file) from None
     if len(data) > MAX_FILE_BYTES:
-        raise CatalogError(f"the file is more than {MAX_FILE_BYTES:,} bytes", file=file)
+        raise CatalogError(Text("csv.too-large", limit=Grouped(MAX_FILE_BYTES)), file=file)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise CatalogError(
-            f"line {line}: the file is not UTF-8 text",
-            file=file,
-            hint="save it as 'CSV UTF-8 (Comma delimited)' (or 'CSV UTF-8' with semicolons)",
-        ) from None
+        raise CatalogError(Text("csv.not-utf8", line=line), file=file, hint=Text("csv.save-utf8")) from None

@@ -23,9 +23,10 @@ from lkip_rules.datafiles import cells
 from lkip_rules.datafiles import formlayout as layout
 from lkip_rules.datafiles.cells import Refused, blank, letters, show
 from lkip_rules.errors import CatalogError
+from lkip_rules.locale.text import Text
 
 Row = tuple[int, Sequence[object]]
-REMAKE = "make a new form with 'lkip template' and copy the figures into it"
+REMAKE = Text("form.remake")  # make a new form with 'lkip template' and copy the figures into it
 _RANGE = re.compile("(\\S+?)\\s*[-\u2013]\\s*(\\S+)")  # a printed range target, 7 - 8
 
 
@@ -48,20 +49,17 @@ def _year(file: str, rows: list[Row]) -> int:
     keys = {str(row[0]).strip(): row[1] if len(row) > 1 else None for _, row in rows if row and row[0] is not None}
 
     def damaged(message: str) -> CatalogError:
-        return CatalogError(f"sheet {layout.MARKER_SHEET}: {message}", file=file, hint=REMAKE)
+        return CatalogError(Text("form.sheet", sheet=layout.MARKER_SHEET, message=message), file=file, hint=REMAKE)
 
     version = keys.get(layout.MARKER)
     if version is None:
-        raise damaged(f"the form's marker ({layout.MARKER!r} in column A) is missing")
+        raise damaged(Text("form.no-marker", marker=repr(layout.MARKER)))
     if version != layout.VERSION:
-        raise damaged(
-            f"the form has layout version {show(version)}; this lkip-rules reads version {layout.VERSION}: "
-            "update lkip-rules, or make the form again with this one"
-        )
+        raise damaged(Text("form.version", version=show(version), expected=layout.VERSION))
     try:
         return cells.year(keys.get(layout.YEAR_KEY))
     except Refused as refused:
-        raise damaged(f"the form's year: {refused}") from None
+        raise damaged(Text("form.year", why=refused.why)) from None
 
 
 class _Sheet:
@@ -69,12 +67,13 @@ class _Sheet:
 
     def __init__(self, file: str, name: str, rows: list[Row], year: int) -> None:
         self.file, self.name, self.year = file, name, year
-        self.source = f"{file}, sheet {name}"
+        self.source = Text("form.source", file=file, sheet=name)
         self.rows = rows
         self.fields = self._header(layout.columns(name, year))
 
     def error(self, row: int, index: int, message: str, hint: str | None = None) -> CatalogError:
-        return CatalogError(f"sheet {self.name}, cell {letters(index + 1)}{row}: {message}", file=self.file, hint=hint)
+        cell = f"{letters(index + 1)}{row}"
+        return CatalogError(Text("form.cell", sheet=self.name, cell=cell, message=message), file=self.file, hint=hint)
 
     def _header(self, known: Mapping[str, str]) -> dict[int, str]:
         """Column index -> field, from the header row; a header this layout does not have is refused."""
@@ -85,14 +84,11 @@ class _Sheet:
                 continue
             field = known.get(str(cell).strip())
             if field is None or (field and field in fields.values()):
-                raise self.error(layout.HEADER_ROW, index, f"the header {show(cell)} is not one of this form's", REMAKE)
+                raise self.error(layout.HEADER_ROW, index, Text("form.unknown-header", cell=show(cell)), REMAKE)
             fields[index] = field
         if layout.ID not in fields.values():
-            raise CatalogError(
-                f"sheet {self.name}, row {layout.HEADER_ROW}: the header has no column 'id'",
-                file=self.file,
-                hint=REMAKE,
-            )
+            no_id = Text("form.no-id-column", sheet=self.name, row=layout.HEADER_ROW)
+            raise CatalogError(no_id, file=self.file, hint=REMAKE)
         return fields
 
     def records(self) -> Iterator[tuple[int, str, dict[str, tuple[int, object]]]]:
@@ -111,11 +107,11 @@ class _Sheet:
             if blank(key):
                 if filled:
                     index = min(index for index, _ in filled.values())
-                    raise self.error(number, index, "a figure in a row without an id: the form's rows were changed")
+                    raise self.error(number, index, Text("form.figure-without-id"))
                 continue
             name = self.read(number, column, key, _identifier)
             if name in seen:
-                raise self.error(number, column, f"the id '{name}' is also on row {seen[name]}", REMAKE)
+                raise self.error(number, column, Text("form.id-twice", name=name, row=seen[name]), REMAKE)
             seen[name] = number
             if filled:
                 yield number, name, filled
@@ -124,13 +120,13 @@ class _Sheet:
         try:
             return reader(cell)
         except Refused as refused:
-            raise self.error(number, index, str(refused)) from None
+            raise self.error(number, index, refused.why) from None
 
 
 def _identifier(cell: object) -> str:
     name = cells.text(cell) if isinstance(cell, str) else ""
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
-        raise Refused(f"{show(cell)} is not an id (lower case letters, digits and _)")
+        raise Refused(Text("form.not-an-id", cell=show(cell)))
     return name
 
 
@@ -164,7 +160,7 @@ def _inputs(sheet: _Sheet) -> YearData:
         quarters = {int(field[1]): figures[field] for field in ("q1", "q2", "q3", "q4") if field in figures}
         if "value" in figures and quarters:
             index = filled["value"][0]
-            raise sheet.error(number, index, f"'{name}' has both the year's figure and quarters: give one or the other")
+            raise sheet.error(number, index, Text("form.year-and-quarters", name=name))
         if "value" in figures:
             inputs[name] = figures["value"]
             found.mark([("inputs", name)], number, status)
@@ -207,7 +203,7 @@ def _printed(sheet: _Sheet) -> YearData:
             fields[field] = sheet.read(number, index, cell, reader)
         if set(fields) <= {"where"}:
             index = filled["where"][0]
-            raise sheet.error(number, index, "a place (Letak) with no printed figure: type the figures, or clear it")
+            raise sheet.error(number, index, Text("form.place-alone"))
         reported[name] = (Reported(year=sheet.year, **fields),)
         found.mark([("reported", name)], number, None)
     return found.year_data(sheet, reported=reported)

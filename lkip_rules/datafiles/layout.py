@@ -15,11 +15,12 @@ from lkip_rules.catalog.model import CellPath, Data, InputValue, YearData
 from lkip_rules.datafiles import cells
 from lkip_rules.datafiles.cells import Place, Refused, blank, short, show
 from lkip_rules.errors import CatalogError
+from lkip_rules.locale.text import Text
 
 HEADER = ("input", "year", "quarter", "value")
 NAMES = (("input", "indikator/input"), ("year", "tahun"), ("quarter", "triwulan"), ("value", "nilai"))
 STATUS = "status"
-LAYOUT = "the layout is four columns, input,year,quarter,value, and an optional fifth, status"
+LAYOUT = Text("sheet.layout")  # four columns, input,year,quarter,value, and an optional fifth, status
 T = TypeVar("T")
 Row = tuple[int, Sequence[object]]  # (row number from 1, its cells)
 Fields = tuple[str, int, int | None, Decimal, str | None]  # input, year, quarter, value, status
@@ -49,7 +50,7 @@ def collect(file: str, rows: Iterable[Row], place: Place, decimal: str | None = 
     iterator = iter(rows)
     first = next(iterator, None)
     if first is None:
-        raise CatalogError("the file is empty", file=file, hint="the first row is the header: input,year,quarter,value")
+        raise CatalogError(Text("sheet.empty"), file=file, hint=Text("sheet.header-first"))
     width = _header(file, first, place)
     years = _Years()
     for number, row in iterator:
@@ -71,34 +72,28 @@ def _header(file: str, row: Row, place: Place) -> int:
     number, found = row
     head = tuple(short(str(cell).strip().lower()) if cell is not None else "" for cell in found[:5])
     if len(head) < 4 or any(head[i] not in names for i, names in enumerate(NAMES)):
-        shown = ",".join(head[:4]) if any(head) else "an empty row"
+        shown = ",".join(head[:4]) if any(head) else Text("sheet.empty-row")
         raise CatalogError(
-            f"row {number}: the header must be input,year,quarter,value (or indikator/input,tahun,triwulan,nilai), "
-            f"not {shown}",
-            file=file,
-            hint="an optional fifth column, status, marks figures sementara or tetap",
+            Text("sheet.bad-header", row=number, shown=shown), file=file, hint=Text("sheet.status-column")
         )
     width = 5 if len(head) == 5 and head[4] == STATUS else 4
     for index in range(width, len(found)):
         if not blank(found[index]):
             after = "status" if width == 5 else "value"
-            raise CatalogError(
-                f"{place(number, index)}: the header has a column {show(found[index])} after {after}; "
-                f"{LAYOUT}: delete the other columns",
-                file=file,
-            )
+            cell = show(found[index])
+            message = Text("sheet.extra-header", place=place(number, index), cell=cell, after=after, layout=LAYOUT)
+            raise CatalogError(message, file=file)
     return width
 
 
 def _past_layout(file: str, number: int, row: Sequence[object], place: Place, width: int) -> None:
     for index in range(width, len(row)):
         if not blank(row[index]):
-            last = "fifth (status)" if width == 5 else "fourth"
-            raise CatalogError(
-                f"{place(number, index)}: {show(row[index])} is past the {last} column; {LAYOUT}, "
-                "and the cells after it must be empty: delete it, or give the figure a row of its own",
-                file=file,
+            last = Text("sheet.fifth" if width == 5 else "sheet.fourth")
+            message = Text(
+                "sheet.past-column", place=place(number, index), cell=show(row[index]), last=last, layout=LAYOUT
             )
+            raise CatalogError(message, file=file)
 
 
 def _fields(file: str, number: int, row: Sequence[object], place: Place, decimal: str | None) -> Fields:
@@ -108,7 +103,7 @@ def _fields(file: str, number: int, row: Sequence[object], place: Place, decimal
         try:
             return reader(padded[index])
         except Refused as refused:
-            raise CatalogError(f"{place(number, index)}: {refused}", file=file) from None
+            raise CatalogError(Text("labelled", name=place(number, index), text=refused.why), file=file) from None
 
     value = partial(cells.value, decimal=decimal)
     return (
@@ -126,14 +121,15 @@ def _store(inputs: dict[str, InputValue], file: str, number: int, fields: Fields
     kept = inputs.get(name)
     if quarter is None:
         if kept is not None:
-            what = "given twice" if not isinstance(kept, dict) else "given both as quarters and as a yearly value"
-            raise CatalogError(f"row {number}: '{name}' for {year} is {what}", file=file)
+            what = "sheet.given-twice" if not isinstance(kept, dict) else "sheet.given-both"
+            raise CatalogError(Text(what, row=number, name=name, year=year), file=file)
         inputs[name] = value
         return ("inputs", name)
     quarters = inputs.setdefault(name, {})
     if not isinstance(quarters, dict):
-        raise CatalogError(f"row {number}: '{name}' for {year} has both a yearly value and quarters", file=file)
+        raise CatalogError(Text("sheet.yearly-and-quarters", row=number, name=name, year=year), file=file)
     if quarter in quarters:
-        raise CatalogError(f"row {number}: '{name}' for {year} q{quarter} is given twice", file=file)
+        twice = Text("sheet.quarter-twice", row=number, name=name, year=year, quarter=Text(f"quarter.{quarter}"))
+        raise CatalogError(twice, file=file)
     quarters[quarter] = value
     return ("inputs", name, f"q{quarter}")

@@ -35,6 +35,7 @@ from lkip_rules.datafiles.xlsxparts import (
     SheetScan,
 )
 from lkip_rules.errors import CatalogError
+from lkip_rules.locale.text import Items, Text
 
 FORM_SHEETS = (*formlayout.DATA_SHEETS, formlayout.MARKER_SHEET)
 FIRST = "data"  # the repacked name of the first worksheet, in the long layout
@@ -66,18 +67,18 @@ def _read(package: io.BytesIO, sheets: Sheets, file: str) -> dict[str, list[Row]
                     rows.append((len(rows) + 1, cells))
             book.close()
         except Exception as exc:  # openpyxl raises many kinds for a damaged part
-            where = f"sheet {name}, " if name != FIRST else ""
-            raise _unreadable(file, exc, where + (f"after row {len(rows)}: " if rows else "")) from None
+            where = Text("xlsx.sheet-prefix", sheet=name) if name != FIRST else ""
+            after = Text("xlsx.after-row", row=len(rows)) if rows else ""
+            raise _unreadable(file, exc, Text("prefixed", prefix=where, text=after)) from None
     return found
 
 
 def _unreadable(file: str, exc: Exception, where: str = "") -> CatalogError:
     if isinstance(exc, zipfile.BadZipFile):
-        return CatalogError(f"this is not an Excel workbook: {exc}", file=file, hint="save it as .xlsx in Excel")
+        return CatalogError(Text("xlsx.not-a-workbook", detail=str(exc)), file=file, hint=Text("xlsx.save-as-xlsx"))
+    detail = short(str(exc) or type(exc).__name__, 200)
     return CatalogError(
-        f"{where}cannot read the workbook: {short(str(exc) or type(exc).__name__, 200)}",
-        file=file,
-        hint="open it in Excel and save it again as .xlsx",
+        Text("xlsx.cannot-read", where=where, detail=detail), file=file, hint=Text("xlsx.save-again-xlsx")
     )
 
 
@@ -91,18 +92,18 @@ def _repack(path: Path, file: str) -> tuple[io.BytesIO, Sheets]:
             chosen = _chosen(worksheets, file)
             out = io.BytesIO()
             with zipfile.ZipFile(out, "w") as target:
-                what = "first sheet and its shared strings" if chosen[0][0] == FIRST else "sheets and shared strings"
+                what = Text("xlsx.first-sheet" if chosen[0][0] == FIRST else "xlsx.sheets")
                 budget = Budget(MAX_ELEMENTS, what)
                 sheets: Sheets = []
                 for number, (name, part) in enumerate(chosen, start=1):
-                    scan = SheetScan(file, budget, f"sheet {name}, " if name != FIRST else "")
+                    scan = SheetScan(file, budget, Text("xlsx.sheet-prefix", sheet=name) if name != FIRST else "")
                     parts.copy(part, target, f"xl/worksheets/sheet{number}.xml", scan)
                     sheets.append((name, max(4, scan.last_column)))
                 strings = parts.shared_strings()
                 if strings is not None:
                     parts.copy(strings, target, "xl/sharedStrings.xml", Scan(file, budget))
                 if "xl/styles.xml" in parts.names:  # where openpyxl looks for them
-                    styles = Scan(file, Budget(MAX_STYLE_ELEMENTS, "styles"))
+                    styles = Scan(file, Budget(MAX_STYLE_ELEMENTS, Text("xlsx.styles")))
                     parts.copy("xl/styles.xml", target, "xl/styles.xml", styles)
                 _skeleton(target, [name for name, _ in sheets], strings is not None, date1904)
     except CatalogError:
@@ -121,12 +122,9 @@ def _chosen(worksheets: list[tuple[str, str]], file: str) -> list[tuple[str, str
         return [(FIRST, worksheets[0][1])]
     missing = [name for name in FORM_SHEETS if name not in by_name]
     if missing:
-        raise CatalogError(
-            f"the workbook is a form of lkip-rules (it has a sheet {formlayout.MARKER_SHEET!r}) but it has no sheet "
-            + ", ".join(repr(name) for name in missing),
-            file=file,
-            hint=REMAKE,
-        )
+        listed = Items(repr(name) for name in missing)
+        message = Text("xlsx.form-without-sheets", marker=repr(formlayout.MARKER_SHEET), missing=listed)
+        raise CatalogError(message, file=file, hint=REMAKE)
     return [(name, by_name[name]) for name in FORM_SHEETS]
 
 

@@ -16,14 +16,16 @@ from xml.parsers import expat
 
 from lkip_rules.datafiles.cells import letters, show
 from lkip_rules.errors import CatalogError
+from lkip_rules.locale.text import Grouped, Text
 
 MAX_SHEET_ROWS = 20_000  # a workbook row of four cells takes ~50 µs
 MAX_PART_BYTES = 16 * 1024 * 1024  # uncompressed, each workbook part read
 MAX_ELEMENTS = 250_000  # sheets and shared strings together: 20,000 rows of four cells need ~220,000
 MAX_STYLE_ELEMENTS = 5_000  # openpyxl spends ~40 µs on each; a new workbook's styles have ~100
 LAST_COLUMN = 26  # Z: a value further right is refused before openpyxl pads rows out to it
-REPACK_HINT = "copy the four columns (input, year, quarter, value) into a new workbook"
-SPLIT_HINT = "split the figures over several files, or save them as CSV"
+REPACK_HINT = Text("xlsx.repack")  # copy the four columns (input, year, quarter, value) into a new workbook
+SPLIT_HINT = Text("xlsx.split")  # split the figures over several files, or save them as CSV
+SAVE_AGAIN = Text("xlsx.save-file-again")  # open the file in Excel and save it again
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
 TYPES = "http://schemas.openxmlformats.org/package/2006/content-types "
@@ -54,7 +56,7 @@ class Parts:
     def elements(self, name: str, wanted: dict[str, int]) -> list[tuple[str, dict[str, str]]]:
         """The elements named in ``wanted`` at their depth (the root is 1), with their attributes."""
         if name not in self.names:
-            raise self.damaged(f"it has no part {name}")
+            raise self.damaged(Text("xlsx.no-part", name=name))
         scan = _Collect(self.file, Budget(MAX_ELEMENTS, name), wanted)
         for _ in self.scan(name, scan):
             pass
@@ -73,15 +75,11 @@ class Parts:
                 continue
             kind, target = relationships.get(attrs.get(_R_ID, ""), ("", ""))
             if not target or (target not in self.names and "chartsheet" not in kind):
-                raise self.damaged(f"its sheet {show(attrs.get('name', ''))} is missing")
+                raise self.damaged(Text("xlsx.sheet-missing", sheet=show(attrs.get("name", ""))))
             if "chartsheet" not in kind:
                 sheets.append((attrs.get("name", ""), target))
         if not sheets:
-            raise CatalogError(
-                "the workbook has no worksheet",
-                file=self.file,
-                hint="put the figures on the first sheet of the workbook",
-            )
+            raise CatalogError(Text("xlsx.no-worksheet"), file=self.file, hint=Text("xlsx.figures-first"))
         return sheets, date1904
 
     def workbook(self) -> str:
@@ -91,7 +89,7 @@ class Parts:
                 return attrs.get("PartName", "").lstrip("/")
         if any(attrs.get("ContentType") in WORKBOOK_TYPES for _, attrs in self.types):
             return "xl/workbook.xml"  # a Default for the .xml extension, as some writers give
-        raise self.damaged("it has no workbook part")
+        raise self.damaged(Text("xlsx.no-workbook-part"))
 
     def shared_strings(self) -> str | None:
         for tag, attrs in self.types:
@@ -122,11 +120,9 @@ class Parts:
         """Part ``name`` chunk by chunk, each checked by ``scan`` first, within the size limit."""
         info = self.source.getinfo(name)
         if info.file_size > MAX_PART_BYTES:  # zipfile never inflates past the size it declares
-            raise CatalogError(
-                f"the workbook part {name} is {info.file_size:,} bytes uncompressed; the limit is {MAX_PART_BYTES:,}",
-                file=self.file,
-                hint=REPACK_HINT,
-            )
+            size, limit = Grouped(info.file_size), Grouped(MAX_PART_BYTES)
+            message = Text("xlsx.part-too-large", name=name, size=size, limit=limit)
+            raise CatalogError(message, file=self.file, hint=REPACK_HINT)
         parser = scan.parser()
         with self.source.open(info) as reading:
             while chunk := reading.read(_CHUNK):
@@ -138,12 +134,10 @@ class Parts:
         try:
             parser.Parse(chunk, final)
         except expat.ExpatError as exc:
-            raise self.damaged(f"its part {name} is not well-formed XML ({exc})") from None
+            raise self.damaged(Text("xlsx.not-xml", name=name, detail=str(exc))) from None
 
     def damaged(self, why: str) -> CatalogError:
-        return CatalogError(
-            f"the workbook is damaged: {why}", file=self.file, hint="open it in Excel and save it again"
-        )
+        return CatalogError(Text("xlsx.damaged", why=why), file=self.file, hint=Text("xlsx.save-again"))
 
 
 class Budget:
@@ -156,11 +150,8 @@ class Budget:
     def spend(self, file: str) -> None:
         self.left -= 1
         if self.left < 0:
-            raise CatalogError(
-                f"the workbook is too large to read: more than {self.limit:,} XML elements in its {self.what}",
-                file=file,
-                hint=REPACK_HINT,
-            )
+            message = Text("xlsx.too-many-elements", limit=Grouped(self.limit), what=self.what)
+            raise CatalogError(message, file=file, hint=REPACK_HINT)
 
 
 class Scan:
@@ -189,7 +180,7 @@ class Scan:
         self.depth -= 1
 
     def _doctype(self, *_: object) -> None:
-        raise CatalogError("the workbook is damaged: a part declares a DTD", file=self.file, hint=REPACK_HINT)
+        raise CatalogError(Text("xlsx.dtd"), file=self.file, hint=REPACK_HINT)
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         """An element opens at ``self.depth``."""
@@ -238,15 +229,15 @@ class SheetScan(Scan):
 
     def open_row(self, ref: str | None) -> None:
         if self.row_depth:
-            raise self.error(f"row {self.row}: a row inside a row")
+            raise self.error(Text("xlsx.row-in-row", row=self.row))
         try:
             number = self.row + 1 if ref is None else int(ref)
         except ValueError:
-            raise self.error(f"after row {self.row}: {show(ref)} is not a row number") from None
+            raise self.error(Text("xlsx.not-row-number", row=self.row, ref=show(ref))) from None
         if number <= self.row:
-            raise self.error(f"row {number}: the rows are out of order or repeated (row {number} after row {self.row})")
+            raise self.error(Text("xlsx.rows-order", row=number, before=self.row))
         if number > MAX_SHEET_ROWS:
-            raise self.error(f"row {number}: a data sheet holds at most {MAX_SHEET_ROWS:,} rows", hint=SPLIT_HINT)
+            raise self.error(Text("xlsx.too-many-rows", row=number, limit=Grouped(MAX_SHEET_ROWS)), hint=SPLIT_HINT)
         self.row, self.column, self.row_depth = number, 0, self.depth
 
     def cell(self, ref: str | None) -> None:
@@ -254,31 +245,25 @@ class SheetScan(Scan):
         if ref is not None:
             match = _REF.fullmatch(ref)
             if match is None or int(match[2]) != self.row:
-                raise self.error(f"row {self.row}: a cell of this row is marked {show(ref)}")
+                raise self.error(Text("xlsx.cell-ref", row=self.row, ref=show(ref)))
             column = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(match[1].upper())))
         if column <= self.column:
-            raise self.error(f"cell {letters(column)}{self.row}: the cells of the row are out of order or repeated")
+            raise self.error(Text("xlsx.cells-order", cell=f"{letters(column)}{self.row}"))
         self.column, self.cell_depth = column, self.depth
 
     def cell_child(self, tag: str) -> None:
-        here = f"cell {letters(self.column)}{self.row}"
+        here = f"{letters(self.column)}{self.row}"
         if tag == _F:
-            raise self.error(
-                f"{here}: the cell holds a formula; type the figures as values",
-                hint="copy the cells, then Paste Special > Values",
-            )
+            raise self.error(Text("xlsx.formula", cell=here), hint=Text("xlsx.paste-values"))
         if tag in (_V, _IS) and self.column > self.last_column:
             if self.column > LAST_COLUMN:
-                raise self.error(f"{here}: {self.past()}", hint=None)
+                raise self.error(Text("xlsx.past", cell=here, why=self.past()), hint=None)
             self.last_column = self.column
 
     def past(self) -> str:
         if self.sheet:
-            return "a value past column Z, where the form has no column: delete it"
-        return (
-            "a value past the fourth column; the layout is four columns, input,year,quarter,value, and an "
-            "optional fifth, status; the cells after it must be empty: delete it, or give the figure a row of its own"
-        )
+            return Text("xlsx.past-z")
+        return Text("xlsx.past-fourth")
 
-    def error(self, message: str, hint: str | None = "open the file in Excel and save it again") -> CatalogError:
-        return CatalogError(self.sheet + message, file=self.file, hint=hint)
+    def error(self, message: str, hint: str | None = SAVE_AGAIN) -> CatalogError:
+        return CatalogError(Text("prefixed", prefix=self.sheet, text=message), file=self.file, hint=hint)

@@ -16,6 +16,7 @@ from lkip_rules import numbers, scoring
 from lkip_rules.catalog.model import Data, Indicator
 from lkip_rules.errors import DivisionByZeroError, EvaluationError, MissingValueError
 from lkip_rules.formula.ast import Period
+from lkip_rules.locale.text import Text
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
@@ -53,12 +54,12 @@ class Realiser:
         key = (ind.id, year)
         if key not in self.realised:
             if key in self.busy:
-                return Realised("error", message=f"'{ind.id}' depends on itself (a cycle)")
+                return Realised("error", message=Text("realise.cycle", id=ind.id))
             self.busy.add(key)
             try:
                 self.realised[key] = self._realise(ind, year)
             except RecursionError:
-                self.realised[key] = Realised("error", message="indicators reference each other too deeply")
+                self.realised[key] = Realised("error", message=Text("realise.too-deep"))
             finally:
                 self.busy.discard(key)
         return self.realised[key]
@@ -66,9 +67,11 @@ class Realiser:
     def _realise(self, ind: Indicator, year: int) -> Realised:
         year_data = self.data.years.get(year)
         if year_data is not None and ind.id in year_data.realisations and ind.id not in self.blocked:
-            return Realised("ok", year_data.realisations[ind.id], f"realisation given in {year_data.file}", True)
+            given = Text("realise.given", file=year_data.file)
+            return Realised("ok", year_data.realisations[ind.id], given, True)
         if ind.formula is None or ind.id in self.blocked:  # a broken formula or unknown name is a catalog error
-            return Realised("error", message=blocked(self.blocked.get(ind.id, "the formula has errors")))
+            why = self.blocked.get(ind.id) or Text("realise.formula-errors")
+            return Realised("error", message=blocked(why))
         values = {name: self.series(name) for name in ind.formula.names}
         try:
             value = ind.formula.evaluate(values, year=year)
@@ -80,11 +83,8 @@ class Realiser:
         except EvaluationError as exc:
             return Realised("error", message=exc.message)
         if value.adjusted() >= numbers.MAX_INTEGER_DIGITS:
-            return Realised(
-                "error",
-                message=f"the realisation {value:.4E} has more than {numbers.MAX_INTEGER_DIGITS} digits before "
-                "the decimal point; check the figures",
-            )
+            too_large = Text("realise.too-large", value=f"{value:.4E}", digits=numbers.MAX_INTEGER_DIGITS)
+            return Realised("error", message=too_large)
         return Realised("ok", value, values=dict(_used(ind.formula.names, values, year)))
 
     def referenced(self, ind: Indicator, year: int) -> Decimal | None:
@@ -103,18 +103,20 @@ class Realiser:
 
     def _missing(self, exc: MissingValueError) -> tuple[str, str]:
         """The message for a missing value, and the first cause down the chain (for those using it)."""
-        at = f" for {exc.year}" if exc.year is not None else ""
         reason = self.blank.get((exc.name, exc.year)) if exc.year is not None else None
         root = ""
         if exc.name in self.catalog.indicators and exc.year is not None:
             inner = self.realisation(self.catalog.indicators[exc.name], exc.year)
-            reason, root = f"{inner.status}: {inner.cause}", inner.cause
-        message = f"no value for '{exc.name}'{at}" + (f" ({reason})" if reason else "")
-        return message, root
+            reason, root = Text("labelled", name=Text(f"status.{inner.status}"), text=inner.cause), inner.cause
+        if exc.year is None:
+            message = Text("realise.no-value", name=exc.name)
+        else:
+            message = Text("realise.no-value-year", name=exc.name, year=exc.year)
+        return (Text("with-detail", text=message, detail=reason) if reason else message), root
 
 
 def blocked(why: str) -> str:
-    return f"not computed because of an error in the catalog ({why}); run 'lkip check'"
+    return Text("realise.blocked", why=why)
 
 
 class _IndicatorSeries(Mapping[int, Decimal]):
@@ -149,7 +151,7 @@ def _input_series(
                 item = catalog.inputs.get(name)
                 rollup = item.rollup if item is not None else None
                 if rollup is None:  # pragma: no cover - refused with the data (missing-rollup)
-                    blank[(name, year)] = "quarterly values but no rollup rule"
+                    blank[(name, year)] = Text("rollup.no-rule")
                     continue
                 rolled, why = scoring.roll_up(value, rollup, quarter or 4)
                 if rolled is None:

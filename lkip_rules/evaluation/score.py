@@ -14,6 +14,7 @@ import attrs
 
 from lkip_rules import budget, scoring
 from lkip_rules.evaluation.realise import Realiser, blocked
+from lkip_rules.locale.text import Items, Text, joined
 from lkip_rules.results import BenchmarkResult, Category, EndTarget, IndicatorResult, PreviousYear
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class Scorer:
             if year_target is not None:
                 fields["year_progress"] = scoring.achievement(value, year_target, policy).achievement
             if target is None:
-                fields |= {"status": "missing-data", "message": _join(realised.message, self._no_target(year))}
+                fields |= {"status": "missing-data", "message": joined([realised.message, self._no_target(year)])}
             else:
                 score = scoring.achievement(value, target, policy)
                 fields |= {
@@ -91,14 +92,14 @@ class Scorer:
                     "achievement": score.achievement,
                     "rule": score.rule,
                     "category": self._category(ind, score.achievement),
-                    "message": _join(realised.message, score.message),
+                    "message": joined([realised.message, score.message]),
                 }
         return attrs.evolve(blank, **fields)
 
     def _no_target(self, year: int) -> str:
         if self.quarter is None:
-            return f"no target for {year}"
-        return f"no Rencana Aksi target for q{self.quarter} of {year}: a quarter is never scored against the year's"
+            return Text("score.no-target", year=year)
+        return Text("score.no-quarter-target", quarter=Text(f"quarter.{self.quarter}"), year=year)
 
     def _category(self, ind: Indicator, printed: Decimal | None) -> Category | None:
         scale = self.catalog.scales.get(ind.scale)
@@ -111,24 +112,26 @@ class Scorer:
 
     def _aggregate(self, ind: Indicator, year: int, blank: IndicatorResult) -> IndicatorResult:
         children = [self.result(child, year) for child in self.catalog.children(ind.id)]
-        method = ind.aggregate
+        method = _METHODS[ind.aggregate]
         not_ok = [c for c in children if c.status != "ok" or c.achievement is None]
         previous = self._previous_aggregate(ind, year) if year - 1 >= ind.period[0] else None
         if not_ok or not children:
             status: scoring.Status = (
                 "error" if any(c.status == "error" for c in not_ok) else (not_ok[0].status if not_ok else "error")
             )
-            why = "; ".join(f"{c.id}: {c.status}" for c in not_ok) or "it has no children"
-            message = f"cannot aggregate ({method}): {why}"
+            why = joined([Text("labelled", name=c.id, text=Text(f"status.{c.status}")) for c in not_ok])
+            message = Text("aggregate.cannot", method=method, why=why or Text("aggregate.no-children"))
             return attrs.evolve(blank, status=status, message=message, rule=method, previous=previous)
         weights, missing = self._weights(ind, year, [c.id for c in children])
         if missing:  # a pagu not given is a gap in the data; a weight not declared, in the catalog
-            status = "missing-data" if method == "budget-weighted" else "error"
-            return attrs.evolve(blank, status=status, message=f"cannot aggregate ({method}): {missing}", rule=method)
+            status = "missing-data" if ind.aggregate == "budget-weighted" else "error"
+            message = Text("aggregate.cannot", method=method, why=missing)
+            return attrs.evolve(blank, status=status, message=message, rule=method)
         achievements = [c.achievement for c in children if c.achievement is not None]
-        exact = scoring.aggregate(achievements, "weighted" if weights else method, weights)
+        exact = scoring.aggregate(achievements, "weighted" if weights else ind.aggregate, weights)
         if exact is None:  # pragma: no cover - weights are validated above 0, and a pagu of 0 is refused below
-            return attrs.evolve(blank, status="undefined", message="the children's weights add up to 0", rule=method)
+            zero = Text("aggregate.zero-weights")
+            return attrs.evolve(blank, status="undefined", message=zero, rule=method)
         printed = scoring.round_value(exact, ind.policy.decimals, ind.policy.rounding)
         if previous is not None:
             previous = attrs.evolve(previous, trend=_trend(printed, previous.achievement, True))
@@ -137,7 +140,7 @@ class Scorer:
             achievement_exact=exact,
             achievement=printed,
             category=self._category(ind, printed),
-            rule=f"{method} of the children ({', '.join(c.id for c in children)})",
+            rule=Text("aggregate.rule", method=method, children=Items(c.id for c in children)),
             previous=previous,
         )
 
@@ -147,11 +150,11 @@ class Scorer:
         if ind.aggregate == "weighted":
             weights = [self.catalog.indicators[c].weight_in(year) for c in children]
             lacking = [c for c, w in zip(children, weights, strict=True) if w is None]
-            return weights, f"no weight for {year} on {', '.join(lacking)}" if lacking else ""
+            return weights, Text("aggregate.no-weight", year=year, children=Items(lacking)) if lacking else ""
         if ind.aggregate == "budget-weighted":
             pagu = [self._pagu_behind(c, year) for c in children]
             lacking = [c for c, p in zip(children, pagu, strict=True) if not p]
-            why = f"no budget line with a pagu for {year} supports {', '.join(lacking)}" if lacking else ""
+            why = Text("aggregate.no-pagu", year=year, children=Items(lacking)) if lacking else ""
             return list(pagu), why
         return [], ""
 
@@ -235,13 +238,12 @@ class Scorer:
         return found
 
 
+_METHODS = {method: Text(f"method.{method}") for method in ("mean", "weighted", "budget-weighted", "min")}
+
+
 def _trend(now: Decimal, before: Decimal | None, higher_is_better: bool) -> str | None:
     if before is None:
         return None
     if now == before:
         return "unchanged"
     return "improved" if (now > before) == higher_is_better else "declined"
-
-
-def _join(*parts: str) -> str:
-    return "; ".join(part for part in parts if part)

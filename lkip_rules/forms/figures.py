@@ -17,6 +17,7 @@ import attrs
 
 from lkip_rules.catalog.model import BudgetFigures, CellPath, InputValue, Reported, YearData
 from lkip_rules.forms import tomlwrite
+from lkip_rules.locale.text import Text
 
 BUDGET_FIELDS = ("pagu_murni", "pagu", "realisasi")
 PRINTED_FIELDS = (
@@ -197,12 +198,20 @@ def _record(found: Diff, name: str, entry: Reported, existing: YearData) -> None
         given.insert(1, ("year", Decimal(entry.year)))
     if entry.quarter is not None:
         given.insert(1, ("quarter", Decimal(entry.quarter)))
-    place = f"printed {name}" + (f" ({entry.where})" if entry.where else "")
+    place = (
+        Text("import.printed-at", name=name, where=entry.where) if entry.where else Text("import.printed", name=name)
+    )
     olds = existing.reported.get(name, ())
     index = next((i for i, old in enumerate(olds) if _same_place(old, entry)), None)
     before = attrs.asdict(olds[index], recurse=False) if index is not None else {}
     cells = [
-        Cell(("reported", name, str(index or 0), field), f"{place} {field}", value, before.get(field), printed=True)
+        Cell(
+            ("reported", name, str(index or 0), field),
+            Text("import.printed-field", place=place, field=field),
+            value,
+            before.get(field),
+            printed=True,
+        )
         for field, value in given
         if field != "where" and field not in ("year", "quarter")
     ]

@@ -24,6 +24,7 @@ from lkip_rules.catalog.model import Data, YearData
 from lkip_rules.errors import CatalogError, CatalogValidationError, LkipError
 from lkip_rules.forms import tomlwrite
 from lkip_rules.forms.figures import BUDGET_FIELDS, Cell, Diff, diff
+from lkip_rules.locale.text import Items, Said, Text, say
 
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
@@ -62,12 +63,17 @@ class ImportConflictError(LkipError):
     """Figures the data file already has with other values; ``conflicts`` lists them."""
 
     def __init__(self, path: Path, conflicts: list[str]) -> None:
+        self.path = path
         self.conflicts = conflicts
-        count = f"{len(conflicts)} figure{'s' if len(conflicts) != 1 else ''}"
-        lines = [f"{path}: {count} already there with another value; nothing was written:"]
-        lines += [f"  {line}" for line in conflicts]
-        lines.append("correct the source, or give --replace to write its figures over the file's")
-        super().__init__("\n".join(lines))
+        super().__init__(self.said("en"))
+
+    def said(self, lang: str) -> str:
+        count = len(self.conflicts)
+        figures = Text("import.figure" if count == 1 else "import.figures", count=count)
+        lines = [say(Text("import.conflicts", path=str(self.path), count=figures), lang)]
+        lines += [f"  {say(line, lang)}" for line in self.conflicts]
+        lines.append(say(Text("import.replace-hint"), lang))
+        return "\n".join(lines)
 
 
 def import_figures(data: Data, into: Path, *, replace: bool = False, catalog: Catalog | None = None) -> Imported:
@@ -93,27 +99,27 @@ def import_figures(data: Data, into: Path, *, replace: bool = False, catalog: Ca
 
 def _one_year(data: Data) -> YearData:
     if len(data.years) != 1:
-        years = ", ".join(str(year) for year in sorted(data.years)) or "none"
-        raise LkipError(f"a data file holds one year; the figures given are for {years}: import one year at a time")
+        years = Items(str(year) for year in sorted(data.years)) if data.years else Text("import.none")
+        raise LkipError(Text("import.one-year", years=years))
     year_data = next(iter(data.years.values()))
     if year_data.benchmarks:
-        raise LkipError("import writes inputs, realisations, budget and printed figures; copy [benchmarks] by hand")
+        raise LkipError(Text("import.no-benchmarks"))
     return year_data
 
 
 def _target(into: Path, year: int) -> tuple[YearData, str, bool]:
     """The file's figures as read (checked like any data file), its text, and whether it is new."""
     if into.suffix.lower() != ".toml":
-        raise LkipError(f"--into {into}: import writes a TOML data file; name it <year>.toml")
+        raise LkipError(Text("import.toml-only", into=str(into)))
     if not into.exists():
         named = int(into.stem) if schema.YEAR_TEXT.fullmatch(into.stem) else year
         if named != year:
-            raise LkipError(f"the figures are for {year}, but the new file is named {into.name}")
+            raise LkipError(Text("import.named-other", year=year, name=into.name))
         text = f"# Figures for {year}, first written by lkip import.\n\nyear = {year}\n"
         return YearData(year, str(into), text), text, True
     existing = read_year(into)
     if existing.year != year:
-        raise LkipError(f"the figures are for {year}, but {into} holds the figures of {existing.year}")
+        raise LkipError(Text("import.holds-other", year=year, into=str(into), other=existing.year))
     return existing, existing.text, False
 
 
@@ -128,9 +134,9 @@ def _check_against(catalog: Catalog, data: Data) -> None:
 
 def _conflict_line(cell: Cell, existing: YearData, data: Data) -> str:
     line = existing.line_of(cell.path)  # the file has the cell: its line, or its record's
-    here = f"{existing.file}" + (f" (line {line})" if line else "")
-    there = next((_place(part, cell) for part in data.sources() if _gives(part, cell)), "the source")
-    return f"{cell.name}: {cell.old_text} in {here}, {cell.new_text} in {there}"
+    here = Text("import.at-line", file=existing.file, line=line) if line else existing.file
+    there = next((_place(part, cell) for part in data.sources() if _gives(part, cell)), Text("import.the-source"))
+    return Text("import.conflict", name=cell.name, old=cell.old_text, here=here, new=cell.new_text, there=there)
 
 
 def _gives(part: YearData, cell: Cell) -> bool:
@@ -140,7 +146,7 @@ def _gives(part: YearData, cell: Cell) -> bool:
 
 def _place(part: YearData, cell: Cell) -> str:
     row = part.line_of(cell.path) or part.line_of(cell.path[:2])
-    return part.file + (f" ({'row' if part.rows else 'line'} {row})" if row else "")
+    return Text("import.at-row" if part.rows else "import.at-line", file=part.file, line=row) if row else part.file
 
 
 def _result(into: Path, year: int, created: bool, found: Diff) -> Imported:
@@ -154,7 +160,7 @@ def _result(into: Path, year: int, created: bool, found: Diff) -> Imported:
 def _write(path: Path, text: str, sides: tuple[YearData, YearData]) -> None:
     """Write ``text`` to ``path`` whole or not at all, once it reads back as meant."""
     if not path.parent.is_dir():
-        raise LkipError(f"--into {path}: the folder {path.parent} does not exist; create it first")
+        raise LkipError(Text("import.no-folder", path=str(path), folder=str(path.parent)))
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
@@ -177,7 +183,7 @@ def _verify(written: Path, path: Path, sides: tuple[YearData, YearData]) -> None
             named.write_bytes(written.read_bytes())
             back = read_year(named)
     except CatalogError as exc:
-        raise LkipError(f"{path}: the file written does not read back ({exc}); it was left as it was") from None
+        raise LkipError(Text("import.not-read-back", path=str(path), error=Said(exc))) from None
     wrong = [
         name
         for section in ("inputs", "realisations")
@@ -191,9 +197,9 @@ def _verify(written: Path, path: Path, sides: tuple[YearData, YearData]) -> None
         if getattr(figures, field) not in (None, getattr(back.budget.get(name), field, None))
     ]
     wrong += [name for name in existing.inputs if name not in back.inputs]
-    wrong += [f"{cell[1]} (sementara)" for cell in source.provisional if cell not in back.provisional]
+    wrong += [Text("import.provisional", name=cell[1]) for cell in source.provisional if cell not in back.provisional]
     if wrong:
-        raise LkipError(f"{path}: the file written does not give {', '.join(wrong)}; it was left as it was")
+        raise LkipError(Text("import.does-not-give", path=str(path), names=Items(wrong)))
 
 
 def _merged(old: object, new: object) -> object:
@@ -213,16 +219,16 @@ def catalog_of(into: Path) -> Catalog | None:
 
 
 def report(result: Imported) -> list[str]:
-    """What was written, for people: a count, then one line per figure added, changed or marked."""
-    path = f"{result.path}{' (new file)' if result.created and result.written else ''}"
+    """What was written, for people: a count, then one line per figure added, changed or marked
+    (Texts: a face says them in its language)."""
+    path: str = str(result.path)
+    if result.created and result.written:
+        path = Text("import.new-file", path=path)
     if not result.written:
-        return [f"{path}: nothing to write; the file has every figure already ({result.unchanged} unchanged)"]
-    counts = (
-        f"{len(result.added)} added, {len(result.changed)} changed, {len(result.marked)} with a new status, "
-        f"{result.unchanged} unchanged"
-    )
-    lines = [f"{path}: {counts}"]
-    lines += [f"  added    {change}" for change in result.added]
-    lines += [f"  changed  {change}" for change in result.changed]
-    lines += [f"  status   {change}" for change in result.marked]
+        return [Text("import.nothing", path=path, unchanged=result.unchanged)]
+    counts = {"added": len(result.added), "changed": len(result.changed), "marked": len(result.marked)}
+    lines: list[str] = [Text("import.counts", path=path, unchanged=result.unchanged, **counts)]
+    lines += [Text("import.added", change=str(change)) for change in result.added]
+    lines += [Text("import.changed", change=str(change)) for change in result.changed]
+    lines += [Text("import.marked", change=str(change)) for change in result.marked]
     return lines

@@ -23,6 +23,7 @@ import attrs
 from lkip_rules._optional import require
 from lkip_rules.datafiles import formlayout
 from lkip_rules.errors import LkipError
+from lkip_rules.locale.text import Text
 
 MAX_TEXT = 32_767  # characters an Excel cell holds
 BIG = "9999999999999999"  # 16 digits: the bound of every figure (lkip_rules.numbers)
@@ -130,7 +131,7 @@ class SheetWriter:
 
     def text(self, cell: Any, value: str) -> None:
         if len(value) > MAX_TEXT:
-            raise LkipError(f"sheet {self.sheet.title!r}: the text {value[:40]!r}… is longer than an Excel cell holds")
+            raise LkipError(Text("form.text-too-long", sheet=repr(self.sheet.title), text=repr(value[:40])))
         cell.value = value
         cell.data_type = "s"  # openpyxl makes text starting with "=" a live formula; text stays text
 

@@ -17,6 +17,7 @@ from lkip_rules.datafiles import formlayout as layout
 from lkip_rules.errors import LkipError
 from lkip_rules.forms.guide import write_guide
 from lkip_rules.forms.sheet import DECIMAL, MONEY, TEXT, WHOLE, Cell, Column, SheetWriter
+from lkip_rules.locale.text import Text
 from lkip_rules.scoring import roll_up
 
 if TYPE_CHECKING:
@@ -41,10 +42,10 @@ def write_template(catalog: Catalog, year: int, path: Path, *, quarterly: bool =
     try:
         book.save(path)
     except OSError as exc:
-        raise LkipError(f"{path}: cannot write the workbook: {exc.strerror or exc}") from None
-    notes = []
+        raise LkipError(Text("form.cannot-write", path=str(path), reason=exc.strerror or str(exc))) from None
+    notes: list[str] = []
     if quarterly and not rollups:
-        notes.append("no input declares a rollup, so every input is filled for the whole year (quarters need one)")
+        notes.append(Text("form.no-rollup"))
     return notes
 
 

@@ -28,6 +28,7 @@ from tomlkit import items
 
 from lkip_rules.catalog.toml import locate
 from lkip_rules.errors import LkipError
+from lkip_rules.locale.text import Text
 
 Value = Decimal | str | tuple[Decimal, Decimal]
 Pairs = Sequence[tuple[str, str]]  # (key, TOML text of its value), in order
@@ -102,7 +103,7 @@ class Editor:
             except tomllib.TOMLDecodeError:
                 continue
             return last
-        raise self.refused(first, "the statement is too long to edit")
+        raise self.refused(first, Text("toml.too-long"))
 
     def table_end(self, path: Path) -> int:
         """The index of the last line of the table at ``path`` (a header table): its last key's end."""
@@ -136,13 +137,13 @@ class Editor:
         try:
             body = [(key, item) for key, item in tomlkit.parse(statement).body if key is not None]
         except Exception:  # tomlkit raises its own kinds; tomllib read the same text, so this is rare
-            raise self.refused(first, "tomlkit cannot read this statement") from None
+            raise self.refused(first, Text("toml.unreadable")) from None
         if len(body) != 1 or isinstance(body[0][1], items.Table | items.AoT):
-            raise self.refused(first, "the value is written with dotted keys")
+            raise self.refused(first, Text("toml.dotted"))
         return str(body[0][0].key), body[0][1]
 
     def refused(self, index: int, why: str) -> LkipError:
-        return LkipError(f"line {index + 1}: {why}; write this figure by hand (the file was not changed)")
+        return LkipError(Text("toml.refused", line=index + 1, why=why))
 
     # -- editing ------------------------------------------------------------------------------
 
@@ -150,14 +151,14 @@ class Editor:
         """Give the statement at ``path`` the value ``value``, its comment kept in its column."""
         first = self.start(path)
         if self.end(first) != first:
-            raise self.refused(first, "the value is written over several lines")
+            raise self.refused(first, Text("toml.several-lines"))
         _, item = self._item(first)
         line = self.lines[first]
         body = line.rstrip("\r\n")
         old, gap, comment = item.as_string(), item.trivia.comment_ws, item.trivia.comment
         core, stripped = (old + gap + comment).rstrip(), body.rstrip()
         if not stripped.endswith(core):
-            raise self.refused(first, "the line cannot be split into key, value and comment")
+            raise self.refused(first, Text("toml.no-split"))
         prefix = stripped[: len(stripped) - len(core)]
         if comment:  # the comment stays in its column, or close after a longer value
             room = len(old) + len(gap) - len(value)
@@ -238,7 +239,7 @@ def _new_entry(editor: Editor, path: Path, pairs: Pairs, *, plain: bool) -> None
         elif all(editor.is_header((section, other)) for other in editor.find((section,)) or {}):
             editor.add_to_new_section(section, line)  # no [inputs] yet, or only [inputs.x] tables
         else:
-            raise LkipError(f"[{section}] is written with dotted keys; add {name} by hand")
+            raise LkipError(Text("toml.section-dotted", section=section, name=name))
         return
     block = [f"[{section}.{name}]\n", *(f"{key} = {value}\n" for key, value in pairs)]
     written = [(section, other) for other in editor.find((section,)) or {}]
@@ -254,10 +255,10 @@ def add_record(editor: Editor, name: str, pairs: Pairs) -> None:
     found = editor.find(("reported", name))
     if isinstance(found, dict):
         if not editor.is_header(("reported", name)):
-            raise LkipError(f"reported.{name} is written inline; add its new record by hand")
+            raise LkipError(Text("toml.reported-inline", name=name))
         editor.header_to_array(("reported", name))
     elif isinstance(found, list) and not editor.is_header(("reported", name, "0")):
-        raise LkipError(f"reported.{name} is written as an inline list; add its new record by hand")
+        raise LkipError(Text("toml.reported-inline-list", name=name))
     editor.append([f"[[reported.{name}]]\n", *(f"{key} = {value}\n" for key, value in pairs)])
 
 
@@ -266,5 +267,5 @@ def record_path(editor: Editor, name: str, index: int) -> Path:
     found = editor.find(("reported", name))
     path = ("reported", name, str(index)) if isinstance(found, list) else ("reported", name)
     if not editor.is_header(path):
-        raise LkipError(f"reported.{name} is written inline; change its record by hand")
+        raise LkipError(Text("toml.reported-inline-change", name=name))
     return path

@@ -15,6 +15,7 @@ from lkip_rules._suggest import closest
 from lkip_rules.errors import ArityError, FormulaLimitError, FormulaTypeError, UnknownNameError
 from lkip_rules.formula import ast
 from lkip_rules.formula.functions import MAX_ROUND_DIGITS, SPECS
+from lkip_rules.locale.text import Text
 
 Kind = Literal["number", "condition"]
 
@@ -31,10 +32,7 @@ def check(node: ast.Node, source: str, known_names: Collection[str] | None) -> N
     kind = _kind(node, source, known_names)
     if kind != "number":
         raise FormulaTypeError(
-            "the formula gives a condition (true or false), not a number",
-            source=source,
-            span=node.span,
-            hint="wrap it in if(condition, value_if_true, value_if_false)",
+            Text("formula.gives-condition"), source=source, span=node.span, hint=Text("formula.wrap-in-if")
         )
 
 
@@ -67,11 +65,9 @@ def _expect(node: ast.Node, wanted: Kind, user: str, source: str, known: Collect
     if got == wanted:
         return
     if wanted == "number":
-        message = f"{user} needs a number here, but this is a condition (true or false)"
-        hint = "turn it into a number with if(condition, 1, 0)"
+        message, hint = Text("formula.needs-number", user=user), Text("formula.make-number")
     else:
-        message = f"{user} needs a condition here, such as x > 0, but this is a number"
-        hint = "compare it: x > 0, x == 100, ..."
+        message, hint = Text("formula.needs-condition", user=user), Text("formula.compare-it")
     raise FormulaTypeError(message, source=source, span=node.span, hint=hint)
 
 
@@ -79,7 +75,7 @@ def _check_ref(node: ast.Ref, source: str, known: Collection[str] | None) -> Non
     if known is not None and node.name not in known:
         suggestion = closest(node.name, known)
         raise UnknownNameError(
-            f"unknown name '{node.name}'",
+            Text("formula.unknown-name", name=node.name),
             name=node.name,
             suggestion=suggestion,
             source=source,
@@ -88,13 +84,13 @@ def _check_ref(node: ast.Ref, source: str, known: Collection[str] | None) -> Non
     period = node.period
     if period.year is not None and period.year not in YEARS:
         raise FormulaTypeError(
-            f"year {period.year} is outside {YEARS.start}..{YEARS.stop - 1}",
+            Text("formula.year-outside", year=period.year, first=YEARS.start, last=YEARS.stop - 1),
             source=source,
             span=node.span,
         )
     if abs(period.offset) > MAX_OFFSET:
         raise FormulaTypeError(
-            f"a year offset of {period.offset} reaches too far; the limit is N-{MAX_OFFSET}..N+{MAX_OFFSET}",
+            Text("formula.offset", offset=period.offset, limit=MAX_OFFSET),
             source=source,
             span=node.span,
         )
@@ -104,7 +100,7 @@ def _check_call(node: ast.Call, source: str, known: Collection[str] | None) -> K
     spec = SPECS.get(node.func)
     if spec is None:
         raise UnknownNameError(
-            f"unknown function '{node.func}'",
+            Text("formula.unknown-function", name=node.func),
             name=node.func,
             suggestion=closest(node.func, SPECS),
             source=source,
@@ -112,14 +108,13 @@ def _check_call(node: ast.Call, source: str, known: Collection[str] | None) -> K
         )
     count = len(node.args)
     if count < spec.min_args or (spec.max_args is not None and count > spec.max_args):
-        wanted = f"at least {spec.min_args}" if spec.max_args is None else str(spec.min_args)
-        plural = "" if wanted == "1" else "s"
-        raise ArityError(
-            f"{node.func}() takes {wanted} argument{plural}, got {count}",
-            source=source,
-            span=node.span,
-            hint=f"write {spec.signature}",
-        )
+        if spec.max_args is None:
+            message = Text("formula.arity-at-least", func=node.func, n=spec.min_args, count=count)
+        else:
+            key = "formula.arity-one" if spec.min_args == 1 else "formula.arity"
+            message = Text(key, func=node.func, n=spec.min_args, count=count)
+        hint = Text("load.write", example=spec.signature)
+        raise ArityError(message, source=source, span=node.span, hint=hint)
     if node.func == "if":
         _expect(node.args[0], "condition", "if()", source, known)
         _expect(node.args[1], "number", "if()", source, known)
@@ -127,10 +122,7 @@ def _check_call(node: ast.Call, source: str, known: Collection[str] | None) -> K
         return "number"
     if node.func == "growth" and not isinstance(node.args[0], ast.Ref):
         raise ArityError(
-            "growth() takes a name, such as growth(volume_usaha)",
-            source=source,
-            span=node.args[0].span,
-            hint="for growth of an expression, write (x - x_before) / x_before * 100",
+            Text("formula.growth-name"), source=source, span=node.args[0].span, hint=Text("formula.growth-expression")
         )
     if node.func == "round":
         _check_digits(node.args[1], source)
@@ -143,7 +135,7 @@ def _check_digits(node: ast.Node, source: str) -> None:
     value = node.value if isinstance(node, ast.Number) else None
     if value is None or value != value.to_integral_value() or value > MAX_ROUND_DIGITS:
         raise ArityError(
-            f"round() takes a whole number of digits from 0 to {MAX_ROUND_DIGITS} as written, such as 2",
+            Text("formula.round-digits", max=MAX_ROUND_DIGITS),
             source=source,
             span=node.span,
         )

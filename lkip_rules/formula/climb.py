@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from lkip_rules.formula import ast
+from lkip_rules.locale.text import Text
 
 KEYWORDS = frozenset({"and", "or", "not"})
 NAME_PATTERN = r"[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*"
@@ -51,7 +52,7 @@ def climb_from(items: list[Any], pos: int, min_prec: int) -> tuple[ast.Node, int
         left = ast.Binary(op.op, left, right, span=(left.span[0], right.span[1]))  # type: ignore[arg-type]
         if prec == PRECEDENCE["<"] and pos < len(items) and PRECEDENCE[items[pos].op] == prec:
             nxt = items[pos]
-            raise ClimbError("comparisons do not chain; join them with 'and'", (nxt.start, nxt.end))
+            raise ClimbError(Text("formula.chained"), (nxt.start, nxt.end))
     return left, pos
 
 
@@ -61,7 +62,7 @@ def _operand(items: list[Any], pos: int, min_prec: int) -> tuple[ast.Node, int]:
         return item, pos + 1
     if item.op == "not":
         if min_prec > NOT_PRECEDENCE:
-            raise ClimbError("put 'not ...' in parentheses here", (item.start, item.end))
+            raise ClimbError(Text("formula.bracket-not"), (item.start, item.end))
         operand, pos = climb_from(items, pos + 1, NOT_PRECEDENCE)
     else:
         operand, pos = _operand(items, pos + 1, SIGN_PRECEDENCE)

@@ -15,6 +15,7 @@ from lkip_rules.errors import ArgumentError, DivisionByZeroError, MissingValueEr
 from lkip_rules.formula import ast, values
 from lkip_rules.formula.functions import maximum, mean, minimum, round_half_up, total
 from lkip_rules.formula.unparse import unparse
+from lkip_rules.locale.text import Items, Text
 
 Resolver = Callable[[ast.Ref], Decimal]
 
@@ -34,12 +35,12 @@ def evaluate(node: ast.Node, vals: values.Values, year: int | None, source: str)
         result = _Walker(resolve, source).number(node)
     except (decimal.Overflow, decimal.InvalidOperation) as exc:
         raise NumericError(
-            f"the result is too large or too precise for exact arithmetic ({type(exc).__name__})",
+            Text("formula.result-too-large", kind=type(exc).__name__),
             source=source,
             span=node.span,
         ) from None
     if not result.is_finite():  # only under a decimal context whose traps were turned off
-        raise NumericError(f"the result is {result}, not a finite number", source=source, span=node.span)
+        raise NumericError(Text("formula.result-not-finite", result=str(result)), source=source, span=node.span)
     return result
 
 
@@ -115,15 +116,19 @@ class _Walker:
                     involved[unparse(sub)] = self.resolve(sub)
                 except MissingValueError:  # a name coalesce() passed over: no value to show
                     continue
-        shown = ", ".join(f"{name} = {value}" for name, value in involved.items())
-        detail = f" ({shown})" if shown else ""
+        shown = Items(Text("assigned", name=name, value=value) for name, value in involved.items())
+        message = (
+            Text("eval.division-by-zero-values", divisor=divisor, values=shown)
+            if involved
+            else Text("eval.division-by-zero", divisor=divisor)
+        )
         return DivisionByZeroError(
-            f"division by zero: the divisor {divisor} is 0{detail}",
+            message,
             divisor=divisor,
             values=involved,
             source=self.source,
             span=node.right.span,
-            hint="declare what a zero should mean, e.g. if(x == 0, 0, y / x), or fix the data",
+            hint=Text("formula.zero-hint"),
         )
 
 

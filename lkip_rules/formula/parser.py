@@ -9,6 +9,7 @@ from decimal import Decimal
 from lkip_rules.errors import FormulaLimitError, FormulaSyntaxError
 from lkip_rules.formula import ast
 from lkip_rules.formula.climb import KEYWORDS, NAME_PATTERN, ClimbError, Operator, climb_from
+from lkip_rules.locale.text import Grouped, Text
 
 MAX_LENGTH = 10_000
 """Longest formula text accepted, in characters."""
@@ -20,32 +21,35 @@ MAX_DEPTH = 100
 _BARE_NAME = re.compile(r"\s*(" + NAME_PATTERN + r")\s*")
 _TOKEN = re.compile(r"\s*(" + NAME_PATTERN + r"|[0-9][0-9_.]*|<=|>=|==|!=|\S)")
 _EXPECTED = {
-    "operand": "a number, a name, a function call or '('",
-    "end of text": "an operator or the end of the formula",
-    "whole number": "a whole number",
+    "operand": Text("formula.an-operand"),  # a number, a name, a function call or '('
+    "end of text": Text("formula.an-operator"),  # an operator or the end of the formula
+    "whole number": Text("formula.a-whole-number"),
 }
-# Characters people bring from spreadsheets, with what to write instead.
+# Characters people bring from spreadsheets, with what to write instead ("%": write part / whole * 100).
 _HINTS = {
-    "%": "there is no '%' operator: write part / whole * 100, or pct(part, whole)",
-    "^": "there is no power operator: multiply, e.g. x * x",
-    "=": "compare with '==', not '='",
-    ",": "use a point for decimals (1.5) and commas only between function arguments",
-    "\u00d7": "multiply with '*'",
-    ":": "divide with '/'",
-    ";": "separate function arguments with ','",
+    char: Text(f"formula.hint-{name}")
+    for char, name in {
+        "%": "percent",
+        "^": "power",
+        "=": "equals",
+        ",": "comma",
+        "\u00d7": "times",
+        ":": "colon",
+        ";": "semicolon",
+    }.items()
 }
 
 
 def parse(text: str) -> ast.Node:
     """Parse formula text into an AST; raise FormulaError if it is not a formula."""
     if not isinstance(text, str):
-        raise FormulaSyntaxError(f"a formula is text, not {type(text).__name__}")
+        raise FormulaSyntaxError(Text("formula.not-text", kind=type(text).__name__))
     if len(text) > MAX_LENGTH:
         raise FormulaLimitError(
-            f"the formula is {len(text):,} characters long; the limit is {MAX_LENGTH:,}",
+            Text("formula.too-long", length=Grouped(len(text)), limit=Grouped(MAX_LENGTH)),
             source=text[:200],
             span=(0, 1),
-            hint="split it into several indicators that reference each other",
+            hint=Text("formula.split"),
         )
     bare = _BARE_NAME.fullmatch(text)
     if bare is not None and bare.group(1) not in KEYWORDS:
@@ -63,10 +67,10 @@ def _parse_cached(text: str) -> ast.Node:
         node = _with_the_grammar(text)
     if ast.depth(node) > MAX_DEPTH:
         raise FormulaLimitError(
-            f"the formula nests more than {MAX_DEPTH} operations deep",
+            Text("formula.too-many-operations", depth=MAX_DEPTH),
             source=text,
             span=node.span,
-            hint="use sum(...) or avg(...) for long lists, or split the formula",
+            hint=Text("formula.use-sum"),
         )
     return node
 
@@ -150,23 +154,23 @@ _PREFIX_RUN = re.compile(r"(?:(?:[-+]|not(?![a-z0-9_.]))\s*){" + str(MAX_NESTING
 
 def _too_deep(text: str, span: ast.Span) -> FormulaLimitError:
     return FormulaLimitError(
-        f"the formula is nested more than {MAX_NESTING} levels deep",
-        source=text,
-        span=span,
-        hint="simplify it, or split it into indicators that reference each other",
+        Text("formula.too-deep", levels=MAX_NESTING), source=text, span=span, hint=Text("formula.simplify")
     )
 
 
 def _syntax_error(text: str, loc: int, msg: str) -> FormulaSyntaxError:
-    expected = msg.removeprefix("Expected ")
-    expected = _EXPECTED.get(expected, expected)
+    named = msg.removeprefix("Expected ")
+    expected = _EXPECTED.get(named, named)  # pyparsing's name of a token, such as "')'", as it is
     match = _TOKEN.match(text, loc)
+    found: str
     if match is None:
-        found, span = "the end of the formula", (len(text), len(text) + 1)
+        found, span = Text("formula.the-end"), (len(text), len(text) + 1)
     else:
         token = match.group(1)
         found, span = repr(token if len(token) <= 40 else token[:30] + "…"), match.span(1)
-    hint = _HINTS.get(match.group(1)) if match else None
+    hint: str | None = _HINTS.get(match.group(1)) if match else None
     if match and match.group(1)[:1].isupper():
-        hint = "names are written in lower case: jumlah_koperasi, not Jumlah_Koperasi"
-    return FormulaSyntaxError(f"expected {expected}, found {found}", source=text, span=span, hint=hint)
+        hint = Text("formula.lower-case")
+    return FormulaSyntaxError(
+        Text("formula.expected", expected=expected, found=found), source=text, span=span, hint=hint
+    )

@@ -15,6 +15,7 @@ from typing import Any
 from lkip_rules import numbers
 from lkip_rules.errors import InvalidValueError, MissingValueError, YearRequiredError
 from lkip_rules.formula import ast
+from lkip_rules.locale.text import Text
 
 Number = int | str | Decimal
 Values = Mapping[str, Any]
@@ -46,7 +47,7 @@ def figure(raw: object, what: str) -> Decimal:
     found = to_decimal(raw, what)
     problem = numbers.problem(found)
     if problem is not None:
-        raise InvalidValueError(f"{what}: {problem}")
+        raise InvalidValueError(Text("formula.value-problem", what=what, problem=problem))
     return found
 
 
@@ -55,15 +56,14 @@ def to_decimal(raw: object, what: str) -> Decimal:
     if type(raw) is Decimal:
         if raw.is_finite():
             return raw
-        raise InvalidValueError(f"{what} is {raw}, not a finite number")
+        raise InvalidValueError(Text("formula.value-not-finite", what=what, raw=str(raw)))
     if isinstance(raw, bool):
-        raise InvalidValueError(f"{what} is {raw!r}: a yes/no value, not a number")
+        raise InvalidValueError(Text("formula.value-yes-no", what=what, raw=repr(raw)))
     if isinstance(raw, int):
         return Decimal(raw)
     if isinstance(raw, float):
         raise InvalidValueError(
-            f"{what} is the float {raw!r}, which is not exact",
-            hint=f"pass it as text or Decimal instead: '{raw!r}' or Decimal('{raw!r}')",
+            Text("formula.value-float", what=what, raw=repr(raw)), hint=Text("formula.pass-text", raw=repr(raw))
         )
     if isinstance(raw, str):
         if len(raw) <= _LONGEST_TEXT and _DECIMAL_TEXT.fullmatch(raw):
@@ -72,7 +72,7 @@ def to_decimal(raw: object, what: str) -> Decimal:
             except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
                 pass
         shown = raw if len(raw) <= 40 else raw[:40] + "…"
-        raise InvalidValueError(f"{what} is {shown!r}, which is not a number such as '1234.5'")
+        raise InvalidValueError(Text("formula.value-not-number", what=what, shown=repr(shown)))
     if isinstance(raw, Decimal):  # a Decimal subclass
         return to_decimal(Decimal(raw), what)
     raise InvalidValueError(f"{what} is a {type(raw).__name__}, not a number (int, str or Decimal)")
@@ -104,8 +104,7 @@ def _wanted_year(name: str, period: ast.Period, year: int | None) -> int:
         return period.year
     if year is None:
         raise YearRequiredError(
-            f"{name}[{period}] needs to know the year N, and no year was given",
-            hint="pass the year: formula.evaluate(values, year=2025)",
+            Text("formula.year-needed", name=name, period=str(period)), hint=Text("formula.pass-year")
         )
     return year + period.offset
 
@@ -114,9 +113,13 @@ def missing_error(name: str, period: ast.Period, year: int | None, source: str, 
     """The error for a name without a value at ``period``."""
     at = period.year if year is None else period.resolve(year)
     label = f"{name}[{at}]" if at is not None else name
-    when = f" for {at}" if at is not None else ""
+    message = (
+        Text("formula.no-value-in", label=label, name=name, year=at)
+        if at is not None
+        else Text("formula.no-value-for", label=label, name=name)
+    )
     return MissingValueError(
-        f"no value for {label}: '{name}' has no value{when}",
+        message,
         name=name,
         year=at,
         source=source,

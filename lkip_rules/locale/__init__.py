@@ -6,12 +6,10 @@ templates in both languages are in ``messages.py``.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal
 
-from lkip_rules.locale.text import Text
+from lkip_rules.locale.text import Text as Text  # re-exported: messages of the core
 
 Lang = Literal["id", "en"]
 
@@ -30,8 +28,10 @@ LABELS_EN = {
     "Sangat Kurang": "Very poor",
 }
 
+# A result's status as a face shows it (docs/language.md): "terhitung" — computed, with an
+# achievement — rather than "ok", which is no Indonesian word; the other three name the reason.
 STATUS = {
-    "id": {"ok": "ok", "missing-data": "data belum lengkap", "undefined": "tidak terdefinisi", "error": "galat"},
+    "id": {"ok": "terhitung", "missing-data": "data belum lengkap", "undefined": "tidak terdefinisi", "error": "galat"},
     "en": {"ok": "ok", "missing-data": "missing data", "undefined": "undefined", "error": "error"},
 }
 
@@ -96,55 +96,8 @@ def label(text: str, lang: Lang) -> str:
     return LABELS_EN.get(text, text) if lang == "en" else text
 
 
-_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-
-# Messages in results are written in English by the core; these put the common ones into
-# Bahasa Indonesia for the faces. A message that matches none is shown as it is.
-_MESSAGES_ID: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
-    (re.compile(r"no value for '([^']+)' for (\d{4})"), r"tidak ada nilai '\1' untuk tahun \2"),
-    (re.compile(r"no value for '([^']+)'"), r"tidak ada nilai '\1'"),
-    (re.compile(r"no target for (\d{4})"), r"tidak ada target untuk tahun \1"),
-    (
-        re.compile(r"no Rencana Aksi target for q(\d) of (\d{4}): a quarter is never scored against the year's"),
-        lambda m: (
-            f"tidak ada target Rencana Aksi untuk triwulan {_ROMAN[m.group(1)]} tahun {m.group(2)}: capaian "
-            "sampai suatu triwulan tidak dihitung terhadap target setahun"
-        ),
-    ),
-    (re.compile(r"realisation given in (.+?)(?=;|$)"), r"realisasi diberikan di \1"),
-    (
-        re.compile(
-            r"the target is 0, so the achievement is undefined; declare zero_target = \"met\" "
-            r"to score 100 when the target is met"
-        ),
-        'target 0, sehingga capaian tidak terdefinisi; nyatakan zero_target = "met" agar bernilai 100 jika tercapai',
-    ),
-    (re.compile(r"division by zero: the divisor (.+?) is 0"), r"pembagian dengan nol: pembagi \1 bernilai 0"),
-    (re.compile(r"cannot aggregate \((\w+)\): "), r"tidak dapat diagregasi (\1): "),
-    (
-        re.compile(r"not computed because of an error in the catalog \((.*)\); run 'lkip check'", re.DOTALL),
-        r"tidak dihitung karena ada kesalahan dalam katalog (\1); jalankan 'lkip check'",
-    ),
-    (
-        re.compile(r"it is computed from '([^']+)', which cannot be computed"),
-        r"dihitung dari '\1', yang tidak dapat dihitung",
-    ),
-    (re.compile(r"realisation is 0: T / R is undefined"), "realisasi 0: T / R tidak terdefinisi"),
-    (re.compile(r"capped at ([\d.]+)"), r"dibatasi paling tinggi \1"),
-    (re.compile(r"floored at ([\d.]+)"), r"dibatasi paling rendah \1"),
-    (re.compile(r"\b(missing-data|undefined|error)\b"), lambda m: STATUS["id"][m.group(1)]),
-    (re.compile(r"(\w+) is blank\b"), r"\1 kosong"),
-    (re.compile(r"(q\d(?:, q\d)*) are blank\b"), r"\1 kosong"),
-]
-
-
-def message(text: str, lang: Lang) -> str:
-    """A message in the language asked for: a Text in its own words; an older plain message
-    through the patterns above."""
-    if isinstance(text, Text):
-        return text.said(lang)
-    if lang == "en" or not text:
-        return text
-    for pattern, replacement in _MESSAGES_ID:
-        text = pattern.sub(replacement, text)
-    return text
+def message(text: object, lang: Lang) -> str:
+    """A message in the language asked for: a Text — or an error, an issue, anything with
+    ``said(lang)`` — in its own words; plain text (a planner's, or another library's) as it is."""
+    said = getattr(text, "said", None)
+    return str(said(lang)) if callable(said) else str(text)

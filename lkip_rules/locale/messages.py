@@ -8,11 +8,12 @@ The templates are kept by area, one module each, and merged here; a key is uniqu
 
 from __future__ import annotations
 
-from lkip_rules.locale import msg_audit, msg_catalog, msg_results
+from lkip_rules.locale import msg_audit, msg_catalog, msg_formula, msg_results
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "joined": ("{items}", "{items}"),  # lkip_rules.locale.text.joined
     **msg_results.MESSAGES,
     **msg_catalog.MESSAGES,
     **msg_audit.MESSAGES,
+    **msg_formula.MESSAGES,
 }

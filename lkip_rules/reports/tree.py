@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.tree import Tree
 
 from lkip_rules.budget import BudgetResult
-from lkip_rules.locale import Lang, number
+from lkip_rules.locale import STATUS, Lang, number
 from lkip_rules.results import IndicatorResult, Results
 
 if TYPE_CHECKING:
@@ -39,13 +39,19 @@ def build(catalog: Catalog, results: Results, lang: Lang) -> Tree:
     return root
 
 
+WORDS = {
+    "id": {"serapan": "serapan", "provisional": "sementara"},
+    "en": {"serapan": "absorption", "provisional": "provisional"},
+}
+
+
 def _indicator(r: IndicatorResult, lang: Lang) -> str:
-    achieved = f"{number(r.achievement, lang)}%" if r.achievement is not None else r.status
+    achieved = f"{number(r.achievement, lang)}%" if r.achievement is not None else STATUS[lang][r.status]
     band = f" {r.category.code}" if r.category else ""
     money = ""
     if r.budget is not None and r.budget.serapan is not None:
-        money = f" · serapan {number(r.budget.serapan, lang)}%"
-    flagged = f" [yellow]({'provisional' if lang == 'en' else 'sementara'})[/yellow]" if r.provisional else ""
+        money = f" · {WORDS[lang]['serapan']} {number(r.budget.serapan, lang)}%"
+    flagged = f" [yellow]({WORDS[lang]['provisional']})[/yellow]" if r.provisional else ""
     return f"[cyan]{r.level}[/cyan] {r.name} — [bold]{achieved}[/bold]{band}{money}{flagged}"
 
 
@@ -61,9 +67,10 @@ def _budget_line(
     node: Tree, line: BudgetResult, catalog: Catalog, results: Results, lang: Lang, shown: set[str]
 ) -> None:
     shown.add(line.id)  # once: a line supporting several indicators, or in a parent cycle
-    spent = f"{number(line.serapan, lang)}%" if line.serapan is not None else line.status
+    spent = f"{number(line.serapan, lang)}%" if line.serapan is not None else STATUS[lang].get(line.status, line.status)
     warn = " [red]![/red]" if line.adds_up is False else ""
-    child = node.add(f"[green]{line.level}[/green] {line.name} — Rp {number(line.pagu, lang)}, serapan {spent}{warn}")
+    money = f"Rp {number(line.pagu, lang)}, {WORDS[lang]['serapan']} {spent}"
+    child = node.add(f"[green]{line.level}[/green] {line.name} — {money}{warn}")
     for other in catalog.budget.values():
         if other.parent == line.id and other.id not in shown:
             _budget_line(child, results.budget[other.id], catalog, results, lang, shown)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from lkip_rules.locale.text import Text
+
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
     from lkip_rules.catalog.model import Data
@@ -82,7 +84,7 @@ def touched(catalog: Catalog, issues: Iterable[Issue]) -> dict[str, str]:
     for issue in issues:
         if issue.severity == "error":
             for ind_id in _named(catalog, issue):
-                direct.setdefault(ind_id, f"{issue.code}: {issue.message}")
+                direct.setdefault(ind_id, _cause(issue))
     return _spread(catalog, direct)
 
 
@@ -93,8 +95,13 @@ def touched_lines(catalog: Catalog, issues: Iterable[Issue]) -> dict[str, str]:
         section, _, rest = issue.key_path.partition(".")
         if issue.severity == "error" and section == "budget":
             for line in {rest.split(".")[0], *issue.affects} & set(catalog.budget):
-                found.setdefault(line, f"{issue.code}: {issue.message}")
+                found.setdefault(line, _cause(issue))
     return found
+
+
+def _cause(issue: Issue) -> str:
+    """The error behind a result that is not computed: "code: message"."""
+    return Text("labelled", name=issue.code, text=issue.message)
 
 
 def _named(catalog: Catalog, issue: Issue) -> set[str]:
@@ -123,7 +130,7 @@ def _spread(catalog: Catalog, direct: Mapping[str, str]) -> dict[str, str]:
         current = queue.pop()
         for user in users.get(current, ()):
             if user not in found:
-                found[user] = f"it is computed from '{current}', which cannot be computed ({found[current]})"
+                found[user] = Text("realise.computed-from", name=current, why=found[current])
                 queue.append(user)
     return found
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from lkip_rules._suggest import closest
 from lkip_rules.errors import UnknownNameError
 from lkip_rules.formula import parse_formula
+from lkip_rules.locale.text import Said, Text
 from lkip_rules.validation import CatalogRule, Issue, Severity
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def _issue(
 
 def _hint(word: str, options: Iterable[str]) -> str:
     suggestion = closest(word, options)
-    return f"; did you mean '{suggestion}'?" if suggestion else ""
+    return Text("hint.did-you-mean", name=suggestion) if suggestion else ""
 
 
 def loading_issues(catalog: Catalog) -> Iterator[Issue]:
@@ -55,7 +56,7 @@ def unknown_names(catalog: Catalog) -> Iterator[Issue]:
                     catalog,
                     "error",
                     "unknown-name",
-                    f"in the formula, {exc}",
+                    Text("issue.unknown-name", error=Said(exc)),
                     ind.file,
                     "indicators",
                     ind.id,
@@ -73,8 +74,9 @@ def cycles(catalog: Catalog) -> Iterator[Issue]:
                 catalog,
                 "error",
                 "cycle",
-                f"{'parents' if label == 'parent' else 'formulas'} form a cycle: "
-                f"{' -> '.join([*loop, loop[0]])}; break it by removing one reference",
+                Text(
+                    f"issue.cycle-{'parents' if label == 'parent' else 'formulas'}", path=" -> ".join([*loop, loop[0]])
+                ),
                 first.file,
                 "indicators",
                 first.id,
@@ -133,7 +135,7 @@ def references(catalog: Catalog) -> Iterator[Issue]:
                 catalog,
                 "error",
                 "missing-parent",
-                f"parent '{ind.parent}' is not an indicator{_hint(ind.parent, ids)}",
+                Text("issue.missing-parent", parent=ind.parent, hint=_hint(ind.parent, ids)),
                 ind.file,
                 "indicators",
                 ind.id,
@@ -145,7 +147,7 @@ def references(catalog: Catalog) -> Iterator[Issue]:
                     catalog,
                     "error",
                     "missing-reference",
-                    f"supports '{target}', which is not an indicator{_hint(target, ids)}",
+                    Text("issue.supports-unknown", target=target, hint=_hint(target, ids)),
                     ind.file,
                     "indicators",
                     ind.id,
@@ -156,7 +158,7 @@ def references(catalog: Catalog) -> Iterator[Issue]:
                 catalog,
                 "error",
                 "unknown-scale",
-                f"scale '{ind.scale}' is neither shipped nor declared{_hint(ind.scale, catalog.scales)}",
+                Text("issue.unknown-scale", scale=ind.scale, hint=_hint(ind.scale, catalog.scales)),
                 ind.file,
                 "indicators",
                 ind.id,
@@ -175,7 +177,7 @@ def aggregation(catalog: Catalog) -> Iterator[Issue]:
                 catalog,
                 "error",
                 "no-formula",
-                "has no formula, no numerator/denominator and no children to aggregate",
+                Text("issue.no-formula"),
                 ind.file,
                 "indicators",
                 ind.id,
@@ -187,7 +189,7 @@ def aggregation(catalog: Catalog) -> Iterator[Issue]:
                         catalog,
                         "error",
                         "missing-weight",
-                        f"'{ind.id}' aggregates weighted, so this child needs a weight",
+                        Text("issue.missing-weight", parent=ind.id),
                         child.file,
                         "indicators",
                         child.id,
@@ -205,8 +207,7 @@ def targets(catalog: Catalog) -> Iterator[Issue]:
                     catalog,
                     "error",
                     "target-outside-period",
-                    f"a target for {year} lies outside the period {first}-{last}; "
-                    "set the indicator's period if it belongs to another Renstra",
+                    Text("issue.target-outside-period", year=year, first=first, last=last),
                     ind.file,
                     "indicators",
                     ind.id,
@@ -219,8 +220,7 @@ def targets(catalog: Catalog) -> Iterator[Issue]:
                     catalog,
                     "warning",
                     "zero-target",
-                    f"the target for {year} is 0 and zero_target is not declared, so the "
-                    'achievement will be undefined; declare zero_target = "met" or "undefined"',
+                    Text("issue.zero-target", year=year),
                     ind.file,
                     "indicators",
                     ind.id,
@@ -232,8 +232,7 @@ def targets(catalog: Catalog) -> Iterator[Issue]:
                 catalog,
                 "warning",
                 "multiplier",
-                "the unit is % but there is no multiplier, so the ratio is not multiplied "
-                "by 100; did you mean multiplier = 100?",
+                Text("issue.multiplier"),
                 ind.file,
                 "indicators",
                 ind.id,
@@ -248,7 +247,7 @@ def no_targets(catalog: Catalog) -> Iterator[Issue]:
                 catalog,
                 "warning",
                 "no-targets",
-                "has no targets, so no achievement can be computed",
+                Text("issue.no-targets"),
                 ind.file,
                 "indicators",
                 ind.id,
@@ -264,8 +263,7 @@ def policies(catalog: Catalog) -> Iterator[Issue]:
                 catalog,
                 "error",
                 "floor-above-cap",
-                f"the floor {floor} is above the cap {cap}, so no achievement fits between them; "
-                "lower the floor or raise the cap (here or in [catalog])",
+                Text("issue.floor-above-cap", floor=floor, cap=cap),
                 ind.file,
                 "indicators",
                 ind.id,
@@ -279,14 +277,14 @@ def scales(catalog: Catalog) -> Iterator[Issue]:
         path = ("scales", scale_id, "bands")
         codes = [band.code for band in bands]
         for code in sorted({c for c in codes if codes.count(c) > 1}):
-            yield _issue(catalog, "error", "scale-duplicate-code", f"band code '{code}' is used twice", file, *path)
+            message = Text("issue.scale-duplicate-code", code=code)
+            yield _issue(catalog, "error", "scale-duplicate-code", message, file, *path)
         if bands[-1].bound is not None:
             yield _issue(
                 catalog,
                 "error",
                 "scale-bounded-last",
-                f"the last band '{bands[-1].code}' has a bound, so values below it fall in no "
-                "band; remove its 'above'/'min'",
+                Text("issue.scale-bounded-last", code=bands[-1].code),
                 file,
                 *path,
             )
@@ -296,7 +294,7 @@ def scales(catalog: Catalog) -> Iterator[Issue]:
                     catalog,
                     "error",
                     "scale-unbounded-band",
-                    f"band '{upper.code}' has no bound but is not the last one",
+                    Text("issue.scale-unbounded-band", code=upper.code),
                     file,
                     *path,
                     str(i),
@@ -310,8 +308,13 @@ def scales(catalog: Catalog) -> Iterator[Issue]:
                     catalog,
                     "error",
                     "scale-order",
-                    f"bands are out of order: '{upper.code}' ({upper.bound}) must be above "
-                    f"'{lower.code}' ({lower.bound}); list bands from the top",
+                    Text(
+                        "issue.scale-order",
+                        upper=upper.code,
+                        upper_bound=upper.bound,
+                        lower=lower.code,
+                        lower_bound=lower.bound,
+                    ),
                     file,
                     *path,
                     str(i + 1),
@@ -332,7 +335,7 @@ def budget_lines(catalog: Catalog) -> Iterator[Issue]:
                     catalog,
                     "error",
                     "missing-parent",
-                    f"parent '{line.parent}' is not a budget line{_hint(line.parent, catalog.budget)}",
+                    Text("issue.budget-missing-parent", parent=line.parent, hint=_hint(line.parent, catalog.budget)),
                     line.file,
                     *path,
                     "parent",
@@ -342,22 +345,21 @@ def budget_lines(catalog: Catalog) -> Iterator[Issue]:
                     catalog,
                     "error",
                     "budget-level",
-                    f"a {line.level} cannot sit under a {parent.level} ('{parent.id}')",
+                    Text("issue.budget-level", level=line.level, parent_level=parent.level, parent=parent.id),
                     line.file,
                     *path,
                     "parent",
                 )
         elif line.level != "program":
-            yield _issue(
-                catalog, "warning", "budget-orphan", f"a {line.level} without a parent program", line.file, *path
-            )
+            orphan = Text("issue.budget-orphan", level=line.level)
+            yield _issue(catalog, "warning", "budget-orphan", orphan, line.file, *path)
         for target in line.supports:
             if target not in catalog.indicators:
                 yield _issue(
                     catalog,
                     "error",
                     "missing-reference",
-                    f"supports '{target}', which is not an indicator{_hint(target, catalog.indicators)}",
+                    Text("issue.supports-unknown", target=target, hint=_hint(target, catalog.indicators)),
                     line.file,
                     *path,
                     "supports",
@@ -369,8 +371,8 @@ def budget_cycles(catalog: Catalog) -> Iterator[Issue]:
     edges = {line.id: [line.parent] for line in catalog.budget.values() if line.parent in catalog.budget}
     for loop in _find_cycles(edges):  # type: ignore[arg-type]
         first = catalog.budget[loop[0]]
-        shown = "is its own parent" if len(loop) == 1 else "parents form a cycle: " + " -> ".join([*loop, loop[0]])
-        message = f"{shown}; a line sits under one other line"
+        path = " -> ".join([*loop, loop[0]])
+        message = Text("issue.budget-own-parent") if len(loop) == 1 else Text("issue.budget-cycle", path=path)
         yield _issue(catalog, "error", "cycle", message, first.file, "budget", first.id, affects=tuple(loop))
 
 
@@ -382,7 +384,7 @@ def unused_inputs(catalog: Catalog) -> Iterator[Issue]:
                 catalog,
                 "warning",
                 "unused-input",
-                "declared but used by no formula",
+                Text("issue.unused-input"),
                 item.file,
                 "inputs",
                 item.id,

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from lkip_rules.formula import ast
+from lkip_rules.locale.text import Items, Text
 from lkip_rules.validation import DataRule, Issue
 from lkip_rules.validation.catalog_rules import _hint, _issue
 
@@ -38,31 +39,24 @@ def names(catalog: Catalog, data: Data) -> Iterator[Issue]:
             if item is None:
                 unknown += 1
                 hint = _hint(name, catalog.inputs) if unknown <= SUGGESTED else ""
-                where = (
-                    "an indicator, not an input; put it under [realisations]"
+                message = (
+                    Text("issue.indicator-not-input", name=name)
                     if name in catalog.indicators
-                    else f"not a declared input{hint}"
+                    else Text("issue.undeclared-input", name=name, hint=hint)
                 )
-                yield _at(part, "undeclared-input", f"'{name}' is {where}", "inputs", name)
+                yield _at(part, "undeclared-input", message, "inputs", name)
             elif isinstance(value, Mapping) and item.rollup is None:
-                yield _at(
-                    part,
-                    "missing-rollup",
-                    'quarterly values need a roll-up rule: add rollup = "sum" (or last, avg, max, min) '
-                    f"to [inputs.{name}]",
-                    "inputs",
-                    name,
-                )
+                yield _at(part, "missing-rollup", Text("issue.missing-rollup", name=name), "inputs", name)
         reportable = {*catalog.indicators, *catalog.budget, "total"}
         for section, allowed, what in (
-            ("realisations", set(catalog.indicators), "an indicator"),
-            ("benchmarks", set(catalog.indicators), "an indicator"),
-            ("budget", set(catalog.budget), "a budget line"),
-            ("reported", reportable, "an indicator, a budget line or 'total'"),
+            ("realisations", set(catalog.indicators), "issue.not-an-indicator"),
+            ("benchmarks", set(catalog.indicators), "issue.not-an-indicator"),
+            ("budget", set(catalog.budget), "issue.not-a-budget-line"),
+            ("reported", reportable, "issue.not-reportable"),
         ):
             for name in getattr(part, section):
                 if name not in allowed:
-                    yield _at(part, "unknown-id", f"'{name}' is not {what}{_hint(name, allowed)}", section, name)
+                    yield _at(part, "unknown-id", Text(what, name=name, hint=_hint(name, allowed)), section, name)
 
 
 def counts(catalog: Catalog, data: Data) -> Iterator[Issue]:
@@ -76,19 +70,17 @@ def counts(catalog: Catalog, data: Data) -> Iterator[Issue]:
             cells = [(f"q{q}", v) for q, v in value.items()] if isinstance(value, Mapping) else [("", value)]
             for quarter, figure in cells:
                 if figure != figure.to_integral_value():
-                    what = f"'{name}' counts {item.unit.strip() or 'whole things'}"
-                    message = f"{what}, so {figure} cannot be right: {_whole_meant(figure)}"
+                    unit = item.unit.strip() or Text("count.whole-things")
+                    why = _whole_meant(figure)
+                    message = Text("issue.fractional-count", name=name, unit=unit, figure=str(figure), why=why)
                     yield _at(part, "fractional-count", message, "inputs", name, *([quarter] if quarter else []))
 
 
 def _whole_meant(figure: Decimal) -> str:
     if abs(figure) >= 1 and figure.as_tuple().exponent == -3:  # written like 1.982: a thousands point?
         whole = int(figure * 1000)
-        return (
-            f"{figure} — did you mean {whole}? write {whole} or {whole:_} (numbers have no thousands "
-            "separators); if it is not a count, declare count = false on the input"
-        )
-    return "a count is a whole number; if this input is no count, declare count = false on it"
+        return Text("issue.thousands-point", figure=str(figure), whole=str(whole), grouped=f"{whole:_}")
+    return Text("issue.not-whole")
 
 
 def percentages(catalog: Catalog, data: Data) -> Iterator[Issue]:
@@ -109,9 +101,15 @@ def percentages(catalog: Catalog, data: Data) -> Iterator[Issue]:
                     catalog,
                     "warning",
                     "implausible-percentage",
-                    f"in {year} the figures give {share:.2f}%, a part of {part} against a whole of {whole}: "
-                    f"a percentage of counts should lie from 0 to 100; check {', '.join(ratio[0] + ratio[1])} "
-                    f"in {year_data.file}",
+                    Text(
+                        "issue.implausible-percentage",
+                        year=year,
+                        share=Decimal(f"{share:.2f}"),  # from text: any size, no context precision
+                        part=part,
+                        whole=whole,
+                        names=Items(ratio[0] + ratio[1]),
+                        file=year_data.file,
+                    ),
                     ind.file,
                     "indicators",
                     ind.id,
@@ -158,7 +156,7 @@ def missing_targets(catalog: Catalog, data: Data) -> Iterator[Issue]:
                     catalog,
                     "warning",
                     "missing-target",
-                    f"there are figures for {year}, within the period {first}-{last}, but no target for it",
+                    Text("issue.missing-target", year=year, first=first, last=last),
                     ind.file,
                     "indicators",
                     ind.id,

@@ -10,6 +10,7 @@ import itertools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from lkip_rules.locale.text import Items, Text
 from lkip_rules.scoring import Target
 from lkip_rules.validation import CatalogRule, Issue
 from lkip_rules.validation.catalog_rules import _issue
@@ -25,7 +26,7 @@ def outside_the_period(catalog: Catalog) -> Iterator[Issue]:
         for key, years in (("targets_initial", ind.targets_initial), ("quarter_targets", ind.quarter_targets)):
             for year in sorted(years):
                 if not first <= year <= last:
-                    message = f"{key} for {year} lies outside the period {first}-{last}"
+                    message = Text("issue.key-outside-period", key=key, year=year, first=first, last=last)
                     path = ("indicators", ind.id, key)
                     yield _issue(catalog, "error", "target-outside-period", message, ind.file, *path)
 
@@ -37,19 +38,13 @@ def rencana_aksi(catalog: Catalog) -> Iterator[Issue]:
             path = ("indicators", ind.id, "quarter_targets", str(year))
             yearly = ind.targets.get(year)
             if yearly is None:
-                message = f"quarterly targets for {year} but no yearly target: add targets = {{ {year} = ... }}"
+                message = Text("issue.quarters-without-year", year=year)
                 yield _issue(catalog, "warning", "rencana-aksi", message, ind.file, *path)
             elif quarters[3] != yearly:
-                message = (
-                    f"the fourth quarter's target {_show(quarters[3])} is not the year's {_show(yearly)}: up to "
-                    "the fourth quarter is the whole year"
-                )
+                message = Text("issue.fourth-quarter", fourth=_show(quarters[3]), yearly=_show(yearly))
                 yield _issue(catalog, "warning", "rencana-aksi", message, ind.file, *path)
             if ind.policy.polarity == "positive" and not _rising(quarters):
-                message = (
-                    f"the quarterly targets {', '.join(map(_show, quarters))} go down; a positive indicator's "
-                    "targets up to each quarter are cumulative, so each is at least the one before"
-                )
+                message = Text("issue.quarters-go-down", targets=Items(map(_show, quarters), sep_id="; "))
                 yield _issue(catalog, "warning", "rencana-aksi", message, ind.file, *path)
 
 
@@ -61,10 +56,7 @@ def budget_weights(catalog: Catalog) -> Iterator[Issue]:
             continue
         for child in catalog.children(ind.id):
             if child.id not in supported:
-                message = (
-                    f"'{ind.id}' aggregates budget-weighted, so a budget line must support this child: add "
-                    f"'{child.id}' to the supports of its program, kegiatan or sub kegiatan"
-                )
+                message = Text("issue.budget-weight", parent=ind.id, child=child.id)
                 path = ("indicators", child.id)
                 yield _issue(catalog, "error", "missing-weight", message, child.file, *path, affects=(ind.id,))
 
@@ -74,8 +66,9 @@ def _rising(quarters: tuple[Target, ...]) -> bool:
     return all(a <= b for a, b in itertools.pairwise(lows))
 
 
-def _show(target: Target) -> str:
-    return f"[{target[0]}, {target[1]}]" if isinstance(target, tuple) else str(target)
+def _show(target: Target) -> object:
+    """A target inside a message: [7, 8] in English, 7–8 in Indonesian; numbers in each one's way."""
+    return Text("target.range", low=target[0], high=target[1]) if isinstance(target, tuple) else target
 
 
 YEAR_RULES: tuple[CatalogRule, ...] = (outside_the_period, rencana_aksi, budget_weights)
