@@ -58,6 +58,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=2.0, help="CPU seconds per example before it is a hang")
     parser.add_argument("--mem-limit-mib", type=int, default=4096, help="address-space limit of each worker")
     parser.add_argument("--mem-flag-mib", type=float, default=512, help="RSS growth in one example to report")
+    parser.add_argument(
+        "--stop-after", type=float, default=0, help="seconds after which no new chunk starts (0: run to the end)"
+    )
     parser.add_argument("--out", default="/tmp/lkip-fuzz", help="folder for summary.json and reproducers")
     parser.add_argument("--replay", type=Path, default=None, help="run a saved case (a folder with case.pickle)")
     return parser.parse_args(argv)
@@ -93,7 +96,7 @@ def replay(folder: Path) -> int:
 
 def print_summary(result: dict[str, Any]) -> None:
     """One line per kind, then each distinct failure with its count."""
-    print(f"\n{result['seconds']} s")
+    print(f"\n{result['seconds']} s" + (" (stopped early by --stop-after)" if result["stopped_early"] else ""))
     for kind, s in result["kinds"].items():
         sizes = s["input_bytes"]
         print(
@@ -118,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     config = {"seed": args.seed, "workers": args.workers, "timeout": args.timeout, "mem_limit_mib": args.mem_limit_mib,
-              "mem_flag_mib": args.mem_flag_mib, "out": str(out)}  # fmt: skip
+              "mem_flag_mib": args.mem_flag_mib, "out": str(out), "stop_after": args.stop_after}  # fmt: skip
     shutil.rmtree(out / "crashes", ignore_errors=True)  # reproducers of an earlier run would mix in
     result = Run(counts, config).go()
     (out / "summary.json").write_text(json.dumps(result, indent=2, default=str), "utf-8")

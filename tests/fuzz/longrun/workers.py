@@ -158,6 +158,8 @@ class Run:
         last = time.monotonic()
         try:
             while self.tasks or any(w.task for w in pool.workers):
+                if self._out_of_time():
+                    self.tasks.clear()  # finish the chunks in hand, start no new one, summarise
                 self._dispatch(pool)
                 self._collect(pool)
                 self._watch(pool)
@@ -167,6 +169,10 @@ class Run:
         finally:
             pool.close()
         return self.summary()
+
+    def _out_of_time(self) -> bool:
+        limit = self.config.get("stop_after")
+        return bool(limit) and time.monotonic() - self.started > limit
 
     def _dispatch(self, pool: Pool) -> None:
         for item in pool.workers:
@@ -225,5 +231,6 @@ class Run:
         return {
             "config": {**self.config, "counts": self.counts},
             "seconds": round(time.monotonic() - self.started, 1),
+            "stopped_early": bool(self.tasks) or self._out_of_time(),
             "kinds": {kind: stats.summary() for kind, stats in self.stats.items()},
         }
