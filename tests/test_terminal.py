@@ -69,3 +69,25 @@ def test_what_is_not_ok_is_marked_and_said_below() -> None:
     run = CliRunner().invoke(main, ["evaluate", "--year", "2025"], env={"COLUMNS": "80"})
     text = " ".join(run.output.split())
     assert "[1] Proporsi PDRB Perdagangan: data belum lengkap: tidak ada nilai 'pdrb_perdagangan_proporsi'" in text
+
+
+@pytest.mark.parametrize("command", [["audit"], ["tree"], ["pk"], ["audit", "--lang", "en"]])
+def test_audit_tree_and_pk_fit_80_columns_in_a_pipe(command: list[str]) -> None:
+    run = CliRunner().invoke(main, command, env={"COLUMNS": ""})
+    assert run.exit_code in (0, 1), run.output
+    assert max(len(line) for line in run.output.splitlines()) <= 80
+
+
+def test_the_narrow_audit_is_a_block_per_finding_and_the_wide_one_a_table() -> None:
+    from lkip_rules.audit import audit
+
+    report = audit(CATALOG, 2025)
+    narrow = CliRunner().invoke(main, ["audit", "--lang", "en"], env={"COLUMNS": "80"}).output
+    numbered = re.findall(r"^ *(\d+)\. (↳ )?(\S+), ", narrow, flags=re.MULTILINE)
+    assert [int(n) for n, _, _ in numbered] == list(range(1, len(report.findings) + 1))
+    assert [s for _, _, s in numbered] == [f.subject for f in report.findings]
+    follows = [bool(mark) for _, mark, _ in numbered]
+    assert follows == [f.root is not None for f in report.findings] and any(follows)
+    assert "Printed: 2.56.124.062; right: -; cause: malformed" in narrow
+    wide = CliRunner().invoke(main, ["audit", "--lang", "en"], env={"COLUMNS": "200"}).output
+    assert "┃ Where" in wide and "Printed:" not in wide

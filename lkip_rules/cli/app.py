@@ -49,15 +49,15 @@ QUARTER = click.option(
 )
 
 
-def console(*, wide: bool = False, piped_width: int = 80) -> Console:
+def console(*, wide: bool = False) -> Console:
     """Where tables are printed: a terminal at its own width; a pipe or file at the width COLUMNS
-    gives, else ``piped_width``; a table asked to be wide, as wide as it takes."""
+    gives, else 80; a table asked to be wide, as wide as it takes."""
     if wide:  # every column at its natural width; a terminal scrolls, or use less -S
         return Console(file=sys.stdout, width=1000)
     terminal = Console(file=sys.stdout)
     if terminal.is_terminal or os.environ.get("COLUMNS", "").isdigit():
         return terminal  # rich reads COLUMNS itself
-    return Console(file=sys.stdout, width=piped_width)
+    return Console(file=sys.stdout, width=80)
 
 
 def reports_errors(command: F) -> F:
@@ -70,6 +70,9 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except LkipError as exc:
             click.echo(say("error", text=library(exc)), err=True)
+            sys.exit(1)
+        except BrokenPipeError:  # the reader stopped early (`lkip audit | head`): nothing to say
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush stays quiet
             sys.exit(1)
         except OSError as exc:
             where = f" {exc.filename}" if exc.filename else ""

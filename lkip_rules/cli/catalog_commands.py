@@ -139,6 +139,9 @@ def explain_command(
     click.echo(result.sentence)
 
 
+AUDIT_TABLE_WIDTH = 140  # narrower, the seven columns fold every word: a block per finding instead
+
+
 @main.command("audit")
 @click.argument("catalog", required=False)
 @YEAR
@@ -155,15 +158,18 @@ def audit_command(
     Exit 1 when a printed figure is wrong; findings of severity info alone exit 0.
     """
     from lkip_rules.audit import audit
-    from lkip_rules.reports.audit import summary, table
+    from lkip_rules.reports.audit import blocks, summary, table
 
     found, data = open_catalog(catalog, data_file)
     the_year = pick_year(data, year)
     report = audit(found, the_year, data, quarter=quarter)
-    click.echo(summary(report, lang))
+    terminal = console()
+    click.echo(summary(report, lang, terminal.width))
     shown = [f for f in report if not (hide_info and f.severity == "info")]
-    if shown:
-        console(piped_width=160).print(table(report, shown, lang))  # too wide for 80 yet
+    if shown and terminal.width >= AUDIT_TABLE_WIDTH:
+        terminal.print(table(report, shown, lang))
+    elif shown:
+        click.echo(blocks(report, shown, lang, terminal.width))
     sys.exit(1 if report.errors else 0)
 
 
@@ -181,7 +187,7 @@ def tree_command(
     from lkip_rules.reports.tree import build
 
     found, data = open_catalog(catalog, data_file)
-    console(piped_width=160).print(build(found, found.evaluate(pick_year(data, year), data, quarter=quarter), lang))
+    console().print(build(found, found.evaluate(pick_year(data, year), data, quarter=quarter), lang))
 
 
 @main.command("pk")
@@ -207,7 +213,7 @@ def pk_command(catalog: str | None, year: int | None, fmt: str, lang: Lang, data
     agreement = perjanjian_kinerja(found, pick_year(data, year), data)
     if fmt == "table":
         for table in pk_view.tables(found, agreement, lang):
-            console(piped_width=160).print(table)
+            console().print(table)
     else:
         click.echo(pk_view.text(agreement, lang, fmt), nl=False)
 

@@ -5,6 +5,7 @@ and the common words of a location ("prose line 726") said in it too."""
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -20,8 +21,9 @@ HEADERS = {
 }
 
 
-def summary(report: Audit, lang: Lang) -> str:
-    """How many printed figures were checked, and how many are wrong: never a bare "no differences"."""
+def summary(report: Audit, lang: Lang, width: int = 0) -> str:
+    """How many printed figures were checked, and how many are wrong: never a bare "no differences".
+    Lines are wrapped at ``width`` when one is given."""
     if not report.checked:
         return Text("audit.nothing-printed", year=report.year).said(lang)
     counts = {
@@ -37,6 +39,8 @@ def summary(report: Audit, lang: Lang) -> str:
         f"  {u.subject} {field(u.field, lang)} {u.year} ({place(u.where, lang)}): {_said(u.why, lang)}"
         for u in report.unchecked
     ]
+    if width:
+        lines = [_wrap(line, width, line[: len(line) - len(line.lstrip())], "    ") for line in lines]
     return "\n".join(lines)
 
 
@@ -58,6 +62,32 @@ def table(report: Audit, findings: Sequence[Finding], lang: Lang) -> Table:
             _said(f.explanation, lang),
         )
     return grid
+
+
+def blocks(report: Audit, findings: Sequence[Finding], lang: Lang, width: int) -> str:
+    """The findings for a narrow terminal: a numbered block each, no line wider than ``width``
+    (a seven-column table at 80 columns folds every word); a finding that follows from another
+    is indented under it."""
+    where_h, _, _, printed_h, right_h, cause_h, _ = HEADERS[lang]
+    out: list[str] = []
+    for n, f in enumerate(findings, start=1):
+        indent = "      " if f.root is not None else "    "
+        where = "; ".join(place(w, lang) for w in f.where) + (f" [{f.year}]" if f.year != report.year else "")
+        mark = "↳ " if f.root is not None else ""
+        lines = [
+            f"{indent[:-4]}{n:>2}. {mark}{f.subject}, {field(f.field, lang)}",
+            f"{where_h}: {where}",
+            f"{printed_h}: {figure(f.printed, lang) or '-'}; {right_h.lower()}: {figure(f.computed, lang) or '-'}; "
+            f"{cause_h.lower()}: {cause(f, lang)}",
+            _said(f.explanation, lang),
+        ]
+        out.append(_wrap(lines[0], width, "", indent + "  "))
+        out.extend(_wrap(line, width, indent, indent) for line in lines[1:] if line)
+    return "\n".join(out)
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> str:
+    return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
 
 
 def field(name: str, lang: Lang) -> str:

@@ -19,7 +19,7 @@ from tests.fuzz.gen.toml import encode
 # -- the command line ---------------------------------------------------------------------------
 
 
-COMMANDS = ["evaluate", "check", "explain", "audit", "tree", "sql", "formula", "chart", "bulk", "help"]
+COMMANDS = ["evaluate", "check", "explain", "audit", "tree", "sql", "formula", "chart", "bulk", "help", "pk", "report"]
 YEARS_ARG = ["2025", "2024", "0", "-1", "1899", "2201", "99999", "1" + "0" * 30, "abc", "2025.5", ""]
 OUTPUTS = ["{root}/out.x", "{root}/out.xlsx", "{root}/nodir/out.csv", "{root}", "{root}/cat", "{root}/note.txt"]
 
@@ -46,7 +46,7 @@ def _options(c: Chooser, command: str) -> list[str]:
     found: list[str] = []
     if command != "sql" and c.chance(50):
         found += ["--year", c.pick(YEARS_ARG[:2]) if c.chance(60) else c.pick(YEARS_ARG)]
-    if command in ("evaluate", "explain", "audit", "tree", "chart") and c.chance(30):
+    if command in ("evaluate", "explain", "audit", "tree", "chart", "pk", "report") and c.chance(30):
         found += ["--lang", c.pick(["id", "en", "fr"])]
     if command == "evaluate":
         if c.chance(20):
@@ -57,6 +57,10 @@ def _options(c: Chooser, command: str) -> list[str]:
             found += ["--output", c.pick(OUTPUTS)]
     if command == "chart":
         found += ["--output", c.pick(["{root}/charts", "{root}/note.txt", "{root}/charts/deeper"])]
+    if command == "pk" and c.chance(50):
+        found += ["--format", c.pick(["table", "markdown", "csv", "docx"])]
+    if command == "report":
+        found += ["--format", c.pick(["docx", "html", "md", "pdf"]), "--output", c.pick(OUTPUTS)]
     return found
 
 
@@ -112,8 +116,8 @@ def cli_case(c: Chooser) -> CliCase:
                  for _ in range(c.integer(0, 3))]  # fmt: skip
         return CliCase(files, ["formula", text, *pairs, *(["--year", c.pick(YEARS_ARG)] if c.chance(40) else [])])
     catalog, ids, small = _cli_catalog(c, files, notes)
-    if command == "chart" and not small:
-        command = "tree"  # charts of the full catalog take longer than the per-example timeout
+    if command in ("chart", "report") and not small:
+        command = "tree" if command == "chart" else "pk"  # the full catalog's charts take longer than the timeout
     argv = [command, *catalog]
     if command == "explain":
         argv.append(c.pick(ids) if c.chance(75) else c.pick(["", "x", "../cat", "Koperasi", "or", "🙂", "a" * 300]))
