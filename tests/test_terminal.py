@@ -91,3 +91,17 @@ def test_the_narrow_audit_is_a_block_per_finding_and_the_wide_one_a_table() -> N
     assert "Printed: 2.56.124.062; right: -; cause: malformed" in narrow
     wide = CliRunner().invoke(main, ["audit", "--lang", "en"], env={"COLUMNS": "200"}).output
     assert "┃ Where" in wide and "Printed:" not in wide
+
+
+def test_a_range_target_reads_7_5_to_8_with_an_en_dash_and_stays_two_numbers_in_csv() -> None:
+    from decimal import Decimal
+    from pathlib import Path
+
+    from lkip_rules.reports import tables
+
+    assert tables.text((Decimal("7.5"), Decimal(8)), "id") == "7,5–8"
+    assert tables.text((Decimal("7.5"), Decimal(8)), "en") == "7.5–8"
+    dinkes = lkip_rules.load_catalog(Path(__file__).parent / "agencies" / "dinkes" / "catalog.toml")
+    results = dinkes.evaluate(2025)
+    assert "| 95–100 |" in tables.markdown(dinkes, results, "id")
+    assert ",95 - 100," in tables.csv_text(dinkes, results, "id")

@@ -109,7 +109,7 @@ def _shown(cell: Cell, lang: Lang) -> str:
     if cell is None:
         return "-"
     if isinstance(cell, tuple):
-        return f"{number(cell[0], lang)} - {number(cell[1], lang)}"
+        return f"{number(cell[0], lang)}–{number(cell[1], lang)}"
     return number(cell, lang) if isinstance(cell, Decimal) else cell
 
 

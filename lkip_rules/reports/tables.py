@@ -38,7 +38,7 @@ COLUMNS = (
     "benchmark",
     "status",
 )
-Cell = str | Decimal | None
+Cell = str | Decimal | tuple[Decimal, Decimal] | None  # a tuple: a range target, low to high
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
 
 
@@ -59,11 +59,11 @@ def rows(catalog: Catalog, results: Results, lang: Lang) -> list[list[Cell]]:
 
 def _row(catalog: Catalog, r: IndicatorResult, lang: Lang) -> list[Cell]:
     parent = catalog.indicators.get(r.parent) if r.parent else None
-    target: Cell = r.target if not isinstance(r.target, tuple) else f"{r.target[0]} - {r.target[1]}"
+    target: Cell = r.target
     end = r.end_target
     end_target: Cell = None
     if end is not None:
-        end_target = end.target if not isinstance(end.target, tuple) else f"{end.target[0]} - {end.target[1]}"
+        end_target = end.target
     benchmark = r.benchmark.realisation if r.benchmark else None
     category = f"{r.category.code} ({label(r.category.label, lang)})" if r.category else None
     return [
@@ -102,7 +102,7 @@ def status_text(r: IndicatorResult, lang: Lang) -> str:
 
 
 def _range(target: Decimal | tuple[Decimal, Decimal], lang: Lang) -> str:
-    return number(target, lang) if not isinstance(target, tuple) else " - ".join(number(t, lang) for t in target)
+    return text(target, lang)
 
 
 def headers(lang: Lang) -> list[str]:
@@ -110,8 +110,11 @@ def headers(lang: Lang) -> list[str]:
 
 
 def text(cell: Cell, lang: Lang) -> str:
+    """A cell for people: numbers in the language's format, a range as 7–8 (an en dash), nothing as -."""
     if cell is None:
         return "-"
+    if isinstance(cell, tuple):
+        return f"{number(cell[0], lang)}–{number(cell[1], lang)}"
     if isinstance(cell, Decimal):
         return number(cell, lang)
     return cell
@@ -138,6 +141,8 @@ def csv_text(catalog: Catalog, results: Results, lang: Lang) -> str:
 def _csv_cell(cell: Cell) -> str:
     if cell is None:
         return ""
+    if isinstance(cell, tuple):  # a range: both bounds with a point, as the catalog writes them
+        return f"{cell[0]:f} - {cell[1]:f}"
     if isinstance(cell, Decimal):
         return format(cell, "f")  # ours, so -5.25 stays a number
     return inert(cell)

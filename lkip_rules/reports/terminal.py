@@ -90,8 +90,7 @@ def _mark(result: IndicatorResult, lang: Lang, notes: list[str]) -> str:
         progress = "progres thd target tahunan" if lang == "id" else "progress toward the yearly target"
         said.append(f"{progress}: {number(result.year_progress, lang)}%")
     if result.target_initial is not None:
-        initial = result.target_initial
-        signed = " - ".join(number(t, lang) for t in initial) if isinstance(initial, tuple) else number(initial, lang)
+        signed = tables.text(result.target_initial, lang)
         said.append(f"target PK awal {signed}, direvisi" if lang == "id" else f"signed PK target {signed}, revised")
     if result.provisional:
         flagged = "angka sementara" if lang == "id" else "provisional figures"
