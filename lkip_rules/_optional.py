@@ -16,6 +16,7 @@ WHAT = {
     "charts": "Charts need",
     "bulk": "Bulk evaluation needs",
     "word": "Word documents need",
+    "spark": "Spark needs",
 }
 DISTRIBUTIONS = {"docx": "python-docx"}  # what pip calls a module whose name differs
 

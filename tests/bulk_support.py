@@ -99,3 +99,31 @@ def duckdb_path(catalog: lkip_rules.Catalog, rows: list[Row]) -> dict[Key, Outco
 
 def differences(expected: dict[Key, Outcome], got: dict[Key, Outcome]) -> list[tuple[Key, Outcome, Outcome | None]]:
     return [(key, want, got.get(key)) for key, want in expected.items() if got.get(key) != want]
+
+
+def spark_rows(spark: Any, catalog: lkip_rules.Catalog, rows: list[Row], **keys: Any) -> list[tuple[Any, ...]]:
+    """The rows Spark gives for the catalog's SQL rendered in Spark's dialect, in their order."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "in.parquet"
+        lkip_input = frame(rows, catalog)
+        lkip_input.write_parquet(source)
+        spark.read.parquet(str(source)).createOrReplaceTempView("lkip_input")
+        text = sql(catalog, "lkip_input", columns=lkip_input.columns, dialect="spark", **keys)
+        return [tuple(row) for row in spark.sql(text).collect()]
+
+
+def spark_path(spark: Any, catalog: lkip_rules.Catalog, rows: list[Row]) -> dict[Key, Outcome]:
+    return {(r[0], r[1], r[2]): (r[3], r[4], r[5], r[6]) for r in spark_rows(spark, catalog, rows)}
+
+
+def duckdb_rows(catalog: lkip_rules.Catalog, rows: list[Row]) -> list[tuple[Any, ...]]:
+    lkip_input = frame(rows, catalog)
+    con = duckdb.connect()
+    try:
+        con.register("lkip_input", lkip_input)
+        return con.sql(sql(catalog, "lkip_input", columns=lkip_input.columns)).fetchall()
+    finally:
+        con.close()

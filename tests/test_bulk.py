@@ -104,3 +104,31 @@ def _quarterly(values: dict[str, dict[int, dict[int, str]]]) -> lkip_rules.Data:
 
     inputs = {name: {q: Decimal(v) for q, v in by_year[2025].items()} for name, by_year in values.items()}
     return lkip_rules.Data({2025: YearData(2025, "test", "", inputs=inputs)})
+
+
+def test_output_order_is_fixed_and_a_catalog_without_indicators_gives_no_row(tmp_path: Path) -> None:
+    """Rows by (entity, year, catalog order of indicators) on every call and every engine; an
+    empty catalog is the output's columns with no row, not an engine's error."""
+    import duckdb
+    import polars as pl
+
+    import lkip_rules
+    from lkip_rules.bulk import evaluate_frame, sql
+    from tests import bulk_support as bulk
+
+    catalog = lkip_rules.load_catalog(lkip_rules.BUNDLED_CATALOG)
+    agencies = bulk.bekasi_agencies(catalog, 4)
+    shuffled = bulk.frame(agencies, catalog).sample(fraction=1.0, shuffle=True, seed=3)
+    first, second = evaluate_frame(catalog, shuffled), evaluate_frame(catalog, shuffled.reverse())
+    assert first.equals(second)
+    order = {ind: n for n, ind in enumerate(catalog.indicators)}
+    keys = [(r["entity"], r["year"], order[r["indicator"]]) for r in first.iter_rows(named=True)]
+    assert keys == sorted(keys)
+    assert [tuple(r) for r in first.rows()] == bulk.duckdb_rows(catalog, agencies)
+    (tmp_path / "catalog.toml").write_text('[catalog]\nid = "x"\nname = "X"\nperiod = [2025, 2026]\n', "utf-8")
+    empty = lkip_rules.load_catalog(tmp_path / "catalog.toml")
+    frame = pl.DataFrame({"entity": ["a"], "year": [2025]})
+    assert evaluate_frame(empty, frame).columns == first.columns and evaluate_frame(empty, frame).height == 0
+    con = duckdb.connect()
+    con.register("lkip_input", frame)
+    assert con.sql(sql(empty, columns=frame.columns)).fetchall() == []

@@ -5,8 +5,9 @@ floor, basis, rounding, categories — compiled once to columnar expressions; no
 Polars and DuckDB are imported only when these functions are used (extra ``bulk``).
 
 - :func:`evaluate_frame` — a Polars DataFrame in, a long DataFrame out.
-- :func:`sql` — the SQL text (DuckDB; standard enough for Spark SQL and Trino, see docs/bulk.md).
+- :func:`sql` — the SQL text, for DuckDB, Spark, Trino or PostgreSQL (sqlglot renders the dialect).
 - :func:`run_duckdb` — Parquet or CSV in, Parquet out, on embedded DuckDB.
+- :func:`run_spark` — Parquet in, Parquet out, on a local or given SparkSession (extra ``spark``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from lkip_rules.bulk.compiler import BulkError
 if TYPE_CHECKING:
     from lkip_rules.catalog import Catalog
 
-__all__ = ["BulkError", "column_report", "columns_of", "evaluate_frame", "run_duckdb", "sql"]
+__all__ = ["BulkError", "column_report", "columns_of", "evaluate_frame", "run_duckdb", "run_spark", "sql"]
 
 
 def evaluate_frame(catalog: Catalog, frame: Any, **keys: Any) -> Any:
@@ -35,11 +36,28 @@ def evaluate_frame(catalog: Catalog, frame: Any, **keys: Any) -> Any:
         raise BulkError(f"Polars: {str(exc).splitlines()[0]}") from None
 
 
-def sql(catalog: Catalog, source: str = "lkip_input", *, columns: Sequence[str] | None = None, **keys: Any) -> str:
-    """The SQL query evaluating ``catalog`` over the relation ``source``."""
+def sql(
+    catalog: Catalog,
+    source: str = "lkip_input",
+    *,
+    columns: Sequence[str] | None = None,
+    dialect: str = "duckdb",
+    **keys: Any,
+) -> str:
+    """The SQL query evaluating ``catalog`` over the relation ``source``, in ``dialect``: duckdb,
+    spark, trino or postgres (rendered by sqlglot, extra ``bulk``)."""
+    from lkip_rules.bulk.dialects import render
     from lkip_rules.bulk.sqlgen import query
 
-    return query(catalog, source, columns=columns, **keys)
+    return render(query(catalog, source, columns=columns, **keys), dialect)
+
+
+def run_spark(catalog: Catalog, source: Path, output: Path, *, session: Any = None, **keys: Any) -> int:
+    """Read Parquet ``source`` (a file or a folder), evaluate on Spark — ``session``, or a local one
+    started here — and write Parquet ``output`` (a folder of part files). Returns the row count."""
+    from lkip_rules.bulk.spark import run_spark as run
+
+    return run(catalog, source, output, session=session, **keys)
 
 
 def _reader(source: Path) -> str:
@@ -93,6 +111,8 @@ def run_duckdb(catalog: Catalog, source: Path, output: Path, *, progress: bool =
     Returns the number of result rows.
     """
     duckdb = require("duckdb", "bulk")
+    from lkip_rules.bulk.inputs import repeats
+    from lkip_rules.bulk.sqlgen import repeated_keys
 
     relation = _reader(source)
     con = duckdb.connect()
@@ -104,14 +124,9 @@ def run_duckdb(catalog: Catalog, source: Path, output: Path, *, progress: bool =
         text = sql(catalog, "lkip_input", columns=columns, **keys)
         key_names = [keys.get("entity", "entity"), keys.get("year", "year"), keys.get("quarter")]
         _check_inputs(con, catalog, described, [k for k in key_names if k])
-        key_list = ", ".join(
-            f'"{k}"' for k in [keys.get("entity", "entity"), keys.get("year", "year"), keys.get("quarter")] if k
-        )
-        repeated = con.execute(
-            f"SELECT {key_list} FROM lkip_input GROUP BY {key_list} HAVING COUNT(*) > 1 LIMIT 1"
-        ).fetchone()
+        repeated = con.execute(repeated_keys("lkip_input", [k for k in key_names if k])).fetchone()
         if repeated:
-            raise BulkError(f"rows repeat {key_list} = {', '.join(map(str, repeated))}; each key may appear once")
+            raise repeats([k for k in key_names if k], repeated)
         con.execute(f"COPY ({text}) TO '{_literal_path(output)}' (FORMAT PARQUET)")
         counted = con.execute(f"SELECT COUNT(*) FROM read_parquet('{_literal_path(output)}')").fetchone()
     except duckdb.Error as exc:
@@ -127,30 +142,18 @@ _NUMBER_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT",
 def _check_inputs(con: Any, catalog: Catalog, described: dict[str, str], keys: list[str]) -> None:
     """As evaluate_frame: figure columns hold numbers, every value a figure, counts whole."""
     from lkip_rules.bulk.inputs import LIMIT, check_kinds, counts, figure_columns, refuse
-    from lkip_rules.bulk.sqlgen import q
+    from lkip_rules.bulk.sqlgen import bad_figures
 
     for key in keys[1:]:  # the year and the quarter are whole numbers
         kind = described.get(key, "")
         if kind and not kind.lstrip("U").startswith(("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT")):
             raise BulkError(f"the '{key}' column must hold whole numbers, but it is {kind}; check its values")
     figures = figure_columns(catalog, list(described))
-    kinds = {name: _duck_kind(described[name]) for name in figures}
-    check_kinds(kinds)
+    check_kinds({name: _duck_kind(described[name]) for name in figures})
     if not figures:
         return
     whole = counts(catalog, figures)
-
-    def bad(name: str) -> str:
-        value = f"CAST({q(name)} AS DOUBLE)"
-        fraction = f" OR {value} <> FLOOR({value})" if name in whole else ""
-        return f"(isnan({value}) OR isinf({value}) OR ABS({value}) >= {LIMIT!r}{fraction})"
-
-    which = " ".join(f"WHEN {bad(name)} THEN '{name}'" for name in figures)
-    values = ", ".join(f"CAST({q(n)} AS DOUBLE)" for n in figures)
-    found = con.execute(
-        f"SELECT CASE {which} END, {', '.join(q(k) for k in keys)}, {values} "
-        f"FROM lkip_input WHERE {' OR '.join(bad(name) for name in figures)} LIMIT 1"
-    ).fetchone()
+    found = con.execute(bad_figures("lkip_input", figures, keys, whole, LIMIT)).fetchone()
     if found:
         column = found[0]
         value = found[1 + len(keys) + figures.index(column)]

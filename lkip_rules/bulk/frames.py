@@ -56,14 +56,17 @@ def evaluate_frame(
     lazy = _join_lags(lazy, compiler.lags.values(), entity, year, quarter)
     for stage in stages:
         lazy = lazy.with_columns([expr.alias(name) for name, expr in stage])
-    # Compute the wide frame once, then stack one slice of it per indicator.
+    # Compute the wide frame once, in key order, then stack one slice of it per indicator; the rows
+    # come out ordered by key, then by the catalog's order of indicators, on every call.
     try:
-        wide = lazy.collect()
+        wide = lazy.sort(keys).with_row_index("__row").collect()
     except pl.exceptions.PolarsError as exc:  # e.g. text that is no number in an input column
         raise BulkError(f"Polars: {str(exc).splitlines()[0]}") from None
     decimal = pl.Decimal(38, output_scale(catalog))  # printed numbers, exact
     parts = [
         wide.select(
+            pl.col("__row"),
+            pl.lit(number, dtype=pl.UInt32).alias("__n"),
             *[pl.col(k) for k in keys],
             pl.lit(ind_id, dtype=pl.String).alias("indicator"),
             pl.col(f"{ind_id}__printed_real").cast(decimal).alias("realisation"),
@@ -71,9 +74,14 @@ def evaluate_frame(
             pl.col(f"{ind_id}__category").cast(pl.String).alias("category"),
             pl.col(f"{ind_id}__status").cast(pl.String).alias("status"),
         )
-        for ind_id in catalog.indicators
+        for number, ind_id in enumerate(catalog.indicators)
     ]
-    return pl.concat(parts, rechunk=False)
+    if not parts:  # a catalog without indicators: the output's columns, no row
+        shape: dict[str, pl.DataType] = {k: wide.schema[k] for k in keys}
+        shape |= {"indicator": pl.String(), "realisation": decimal, "achievement": decimal}
+        shape |= {"category": pl.String(), "status": pl.String()}
+        return pl.DataFrame(schema=shape)
+    return pl.concat(parts, rechunk=False).sort("__row", "__n").drop("__row", "__n")
 
 
 def _kind(dtype: pl.DataType) -> str:

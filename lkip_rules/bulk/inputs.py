@@ -49,3 +49,9 @@ def refuse(column: str, key: Mapping[str, object], value: object, count: bool) -
     else:
         why = f"{value} is not a figure (NaN or infinity)"
     return BulkError(f"column '{column}', row {row}: {why}; fix the input (a missing value is left empty)")
+
+
+def repeats(keys: Sequence[str], values: Sequence[object]) -> BulkError:
+    """The error for a key (entity, year[, quarter]) found on more than one row."""
+    listed = ", ".join(f'"{k}"' for k in keys)
+    return BulkError(f"rows repeat {listed} = {', '.join(map(str, values))}; each key may appear once")

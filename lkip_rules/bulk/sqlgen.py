@@ -104,17 +104,72 @@ def query(
         body = ",\n    ".join(f"{expr} AS {q(name)}" for name, expr in stage)
         ctes.append(f"stage{number} AS (\n  SELECT *,\n    {body}\n  FROM {previous}\n)")
         previous = f"stage{number}"
-    key_list = ", ".join(q(k) for k in keys)
+    return "WITH " + ",\n".join(ctes) + "\n" + _long(catalog, keys, previous)
+
+
+def _long(catalog: Catalog, keys: list[str], last: str) -> str:
+    """One row per (key, indicator), in that order: the last stage read once, crossed with the list
+    of indicators, each output column a CASE over the indicator's number. (A UNION ALL of one
+    SELECT per indicator makes every engine plan the chain of stages once per indicator: DuckDB
+    slowly, Spark's analyser out of memory.)"""
+    ids = list(catalog.indicators)
     decimal = f"DECIMAL(38, {output_scale(catalog)})"
-    selects = [
-        f"SELECT {key_list}, {b.text(ind_id)} AS {q('indicator')}, "
-        f"CAST({q(ind_id + '__printed_real')} AS {decimal}) AS {q('realisation')}, "
-        f"CAST({q(ind_id + '__printed_ach')} AS {decimal}) AS {q('achievement')}, "
-        f"CAST({q(ind_id + '__category')} AS VARCHAR) AS {q('category')}, {q(ind_id + '__status')} AS {q('status')} "
-        f"FROM {previous}"
-        for ind_id in catalog.indicators
+    if not ids:  # a catalog without indicators: the right columns, no row
+        nothing = [f"CAST(NULL AS {kind}) AS {q(name)}" for name, kind in _output_columns(decimal)]
+        return f"SELECT {', '.join(f's.{q(k)}' for k in keys)}, {', '.join(nothing)}\nFROM {last} s WHERE 1 = 0\n"
+
+    def pick(suffix: str, kind: str) -> str:
+        whens = " ".join(f"WHEN {n} THEN s.{q(ind + suffix)}" for n, ind in enumerate(ids))
+        return f"CAST(CASE i.{q('n')} {whens} END AS {kind}) AS "
+
+    listed = ", ".join(f"({n}, {SqlBackend().text(ind)})" for n, ind in enumerate(ids))
+    key_list = ", ".join(f"s.{q(k)}" for k in keys)
+    return (
+        f"SELECT {key_list}, i.{q('indicator')},\n  "
+        + ",\n  ".join(
+            [
+                pick("__printed_real", decimal) + q("realisation"),
+                pick("__printed_ach", decimal) + q("achievement"),
+                pick("__category", "VARCHAR") + q("category"),
+                pick("__status", "VARCHAR") + q("status"),
+            ]
+        )
+        + f"\nFROM {last} s\nCROSS JOIN (VALUES {listed}) AS i({q('n')}, {q('indicator')})"
+        + f"\nORDER BY {key_list}, i.{q('n')}\n"
+    )
+
+
+def _output_columns(decimal: str) -> list[tuple[str, str]]:
+    return [
+        ("indicator", "VARCHAR"),
+        ("realisation", decimal),
+        ("achievement", decimal),
+        ("category", "VARCHAR"),
+        ("status", "VARCHAR"),
     ]
-    return "WITH " + ",\n".join(ctes) + "\n" + "\nUNION ALL\n".join(selects) + "\n"
+
+
+def repeated_keys(source: str, keys: Sequence[str]) -> str:
+    """The first key that appears on more than one row of ``source``, if any."""
+    key_list = ", ".join(q(k) for k in keys)
+    return f"SELECT {key_list} FROM {source} GROUP BY {key_list} HAVING COUNT(*) > 1 LIMIT 1"
+
+
+def bad_figures(source: str, figures: Sequence[str], keys: Sequence[str], whole: set[str], limit: float) -> str:
+    """The first row with a figure that is NaN, infinite or beyond ``limit`` (abs(inf) is), or a
+    count with a fraction: the column's name, the row's keys, then every figure."""
+
+    def bad(name: str) -> str:
+        value = f"CAST({q(name)} AS DOUBLE)"
+        fraction = f" OR {value} <> FLOOR({value})" if name in whole else ""
+        return f"(ISNAN({value}) OR ABS({value}) >= {limit!r}{fraction})"
+
+    which = " ".join(f"WHEN {bad(name)} THEN {SqlBackend().text(name)}" for name in figures)
+    values = ", ".join(f"CAST({q(n)} AS DOUBLE)" for n in figures)
+    return (
+        f"SELECT CASE {which} END, {', '.join(q(k) for k in keys)}, {values} "
+        f"FROM {source} WHERE {' OR '.join(bad(name) for name in figures)} LIMIT 1"
+    )
 
 
 def _base(

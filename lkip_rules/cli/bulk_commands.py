@@ -43,6 +43,13 @@ def _keys(command: F) -> F:
     default=None,
     help="A Parquet or CSV file whose columns the table has (default: every declared input).",
 )
+@click.option(
+    "--dialect",
+    type=click.Choice(["duckdb", "spark", "trino", "postgres"]),
+    default="duckdb",
+    show_default=True,
+    help="The SQL dialect of the engine that will run the query.",
+)
 @_keys
 @LANG
 @reports_errors
@@ -51,6 +58,7 @@ def sql_command(
     catalog: str | None,
     source: str,
     columns_from: Path | None,
+    dialect: str,
     entity: str,
     year_column: str,
     quarter_column: str | None,
@@ -59,12 +67,14 @@ def sql_command(
 
     Declared inputs the table lacks are read as missing; a column named like an indicator is a
     realisation given directly. Without --columns-from, every declared input is assumed present.
+    Rows come out ordered by entity, year, quarter and the catalog's order of indicators.
     """
     from lkip_rules.bulk import columns_of, sql
 
     found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
     columns = columns_of(columns_from) if columns_from is not None else None
-    click.echo(sql(found, source, columns=columns, entity=entity, year=year_column, quarter=quarter_column), nl=False)
+    keys = {"entity": entity, "year": year_column, "quarter": quarter_column}
+    click.echo(sql(found, source, columns=columns, dialect=dialect, **keys), nl=False)
 
 
 @main.command("bulk")
@@ -72,17 +82,23 @@ def sql_command(
 @click.option(
     "--input",
     "source",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(exists=True, path_type=Path),
     required=True,
-    help="Parquet or CSV: one row per (entity, year[, quarter]), one column per input.",
+    help="Parquet or CSV: one row per (entity, year[, quarter]), one column per input (Spark: Parquet, "
+    "a file or a folder).",
 )
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Parquet file to write.")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Parquet file to write (Spark: a folder of Parquet parts).",
+)
 @click.option(
     "--engine",
-    type=click.Choice(["duckdb", "polars"]),
+    type=click.Choice(["duckdb", "polars", "spark"]),
     default="duckdb",
     show_default=True,
-    help="Query engine: DuckDB streams the file, Polars reads it into memory.",
+    help="Query engine: DuckDB streams the file, Polars reads it into memory, Spark runs on a local session.",
 )
 @_keys
 @LANG
@@ -105,10 +121,13 @@ def bulk_command(
     found = load_catalog(catalog if catalog is not None else BUNDLED_CATALOG)
     if output.suffix.lower() != ".parquet":
         raise click.UsageError(f"--output writes Parquet: name it .parquet, not {output.name}")
-    replaced = target_file(output)
+    if source.is_dir() and engine != "spark":
+        raise click.UsageError(f"--input {source} is a folder; {engine} reads one file (Spark reads folders)")
+    replaced = _spark_target(output) if engine == "spark" else target_file(output)
     keys: dict[str, Any] = {"entity": entity, "year": year_column, "quarter": quarter_column}
-    for note in column_report(found, columns_of(source, engine), [k for k in keys.values() if k]):
-        click.echo(say("note", text=library(note)), err=True)
+    if engine != "spark":  # Spark reports its columns itself, once its session is up
+        for note in column_report(found, columns_of(source, engine), [k for k in keys.values() if k]):
+            click.echo(say("note", text=library(note)), err=True)
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -121,12 +140,25 @@ def bulk_command(
             from lkip_rules.bulk import run_duckdb
 
             rows = run_duckdb(found, source, output, **keys)
+        elif engine == "spark":
+            from lkip_rules.bulk import run_spark
+
+            rows = run_spark(found, source, output, **keys)
         else:
             rows = _bulk_polars(found, source, output, keys)
         progress.update(task, completed=1, total=1)
     note = say("replaced", path="").removeprefix(" ") if replaced else ""
     count = f"{rows:,}" if lang == "en" else f"{rows:,}".replace(",", ".")
     click.echo(say("rows", path=output, rows=count, count=len(found.indicators), note=f" {note}" if note else ""))
+
+
+def _spark_target(path: Path) -> bool:
+    """Spark writes a folder: one already there is replaced, a file in the way is an error."""
+    if path.is_file():
+        raise click.UsageError(f"--output {path} is a file; Spark writes a folder of Parquet parts there")
+    if not path.parent.is_dir():
+        raise click.UsageError(f"--output {path}: the folder {path.parent} does not exist; create it first")
+    return path.exists()
 
 
 def _bulk_polars(catalog: Catalog, source: Path, output: Path, keys: dict[str, Any]) -> int:

@@ -97,11 +97,14 @@ HELP_ID: dict[str, str] = {
     # sql and bulk
     "Print the SQL that evaluates CATALOG over a table of (entity, year[, quarter], inputs...).\n\n"
     "Declared inputs the table lacks are read as missing; a column named like an indicator is a\n"
-    "realisation given directly. Without --columns-from, every declared input is assumed present.": (
+    "realisation given directly. Without --columns-from, every declared input is assumed present.\n"
+    "Rows come out ordered by entity, year, quarter and the catalog's order of indicators.": (
         "Cetak SQL yang menilai KATALOG atas tabel (instansi, tahun[, triwulan], input...).\n\n"
         "Input yang dinyatakan tetapi tidak ada di tabel dibaca sebagai kosong; kolom yang bernama seperti\n"
-        "indikator adalah realisasi yang diberikan langsung. Tanpa --columns-from, semua input dianggap ada."
+        "indikator adalah realisasi yang diberikan langsung. Tanpa --columns-from, semua input dianggap ada.\n"
+        "Baris keluaran berurutan menurut instansi, tahun, triwulan, lalu urutan indikator di katalog."
     ),
+    "The SQL dialect of the engine that will run the query.": "Dialek SQL mesin yang akan menjalankan kueri.",
     "The table or view to read.": "Tabel atau view yang dibaca.",
     "A Parquet or CSV file whose columns the table has (default: every declared input).": (
         "Berkas Parquet atau CSV yang kolomnya sama dengan tabel (bawaan: semua input yang dinyatakan)."
@@ -109,12 +112,17 @@ HELP_ID: dict[str, str] = {
     "Evaluate CATALOG over many agencies and years at once; one output row per indicator.": (
         "Nilai KATALOG untuk banyak instansi dan tahun sekaligus; satu baris keluaran per indikator."
     ),
-    "Parquet or CSV: one row per (entity, year[, quarter]), one column per input.": (
-        "Parquet atau CSV: satu baris per (instansi, tahun[, triwulan]), satu kolom per input."
+    "Parquet or CSV: one row per (entity, year[, quarter]), one column per input (Spark: Parquet, "
+    "a file or a folder).": (
+        "Parquet atau CSV: satu baris per (instansi, tahun[, triwulan]), satu kolom per input (Spark: Parquet, "
+        "satu berkas atau satu folder)."
     ),
-    "Parquet file to write.": "Berkas Parquet yang ditulis.",
-    "Query engine: DuckDB streams the file, Polars reads it into memory.": (
-        "Mesin kueri: DuckDB membaca berkas secara bertahap, Polars memuatnya ke memori."
+    "Parquet file to write (Spark: a folder of Parquet parts).": (
+        "Berkas Parquet yang ditulis (Spark: folder berisi bagian-bagian Parquet)."
+    ),
+    "Query engine: DuckDB streams the file, Polars reads it into memory, Spark runs on a local session.": (
+        "Mesin kueri: DuckDB membaca berkas secara bertahap, Polars memuatnya ke memori, Spark berjalan "
+        "pada sesi lokal."
     ),
     # formula
     "Evaluate formula TEXT on values given as NAME=VALUE or NAME:YEAR=VALUE.\n\n"
