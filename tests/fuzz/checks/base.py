@@ -31,6 +31,11 @@ class Hang(BaseException):
     """Raised by the timer inside library code; a BaseException so ``except Exception`` lets it through."""
 
 
+FIRED = {"timer": False}
+"""Set when the timer went off: an engine that catches the signal itself (DuckDB raises
+'Query interrupted') turns the Hang into its own error, which is still a hang."""
+
+
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise :class:`Hang` wherever the code is after ``seconds`` of CPU time (main thread only).
@@ -42,8 +47,10 @@ def time_limit(seconds: float) -> Iterator[None]:
     """
 
     def alarm(signum: int, frame: FrameType | None) -> None:
+        FIRED["timer"] = True
         raise Hang(f"still running after {seconds:g} s of CPU time")
 
+    FIRED["timer"] = False
     previous = signal.signal(signal.SIGPROF, alarm)
     signal.setitimer(signal.ITIMER_PROF, seconds, 0.25)
     try:

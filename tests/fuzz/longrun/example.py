@@ -123,7 +123,7 @@ def run_example(
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:
-        record.status, error = "crash", exc
+        record.status, error = ("hang" if checks.base.FIRED["timer"] else "crash"), exc
     finally:
         record.peak = peak_memory_mib()
         record.growth = record.peak - before
