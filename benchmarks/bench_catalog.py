@@ -1,8 +1,8 @@
-"""Loading and validating a generated 1,000-indicator catalog, against reading its TOML alone.
+"""Loading, validating and evaluating generated catalogs, against reading their TOML alone.
 
-Run by hand:  python benchmarks/bench_catalog.py [--indicators 1000] [--repeats 7]
+Run by hand:  python benchmarks/bench_catalog.py [--sizes 100,1000,10000] [--repeats 5]
 
-The catalog is deterministic: 1,000 indicators over 400 inputs — most of them
+Each catalog is deterministic: N indicators over 0.4 N inputs — most of them
 numerator/denominator percentages (the common case in real catalogs), one in five a formula
 with growth, avg or a reference to another indicator — under 50 sasaran, with a data file.
 The baseline is tomllib parsing the same files (the floor any TOML catalog pays); ratios are
@@ -58,34 +58,59 @@ def load_and_validate(root: Path) -> int:
 
 
 def evaluate(root: Path) -> int:
+    parser._parse_cached.cache_clear()
     return len(load_catalog(root).evaluate(2025))
+
+
+def everything(root: Path) -> int:
+    """What a planner's `lkip check` then `lkip evaluate` costs: load, validate, evaluate."""
+    parser._parse_cached.cache_clear()
+    catalog = load_catalog(root)
+    issues = catalog.validate()
+    return len(issues) + len(catalog.evaluate(2025))
+
+
+RUNS = {
+    "toml only (baseline)": toml_only,
+    "load + validate": load_and_validate,
+    "load + evaluate 2025": evaluate,
+    "load + validate + evaluate": everything,
+}
+
+
+def measure(count: int, repeats: int) -> dict[str, float]:
+    """Median seconds of each run over ``repeats`` rounds, interleaved so load drifts alike."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        write_catalog(root, count)
+        assert load_and_validate(root) == 0, "the generated catalog must be valid"
+        samples: dict[str, list[float]] = {name: [] for name in RUNS}
+        for _ in range(repeats):
+            for name, run in RUNS.items():
+                start = time.perf_counter()
+                run(root)
+                samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(times) for name, times in samples.items()}
 
 
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    options.add_argument("--indicators", type=int, default=1000)
-    options.add_argument("--repeats", type=int, default=7)
+    options.add_argument("--sizes", default="100,1000,10000", help="catalog sizes (indicators), comma-separated")
+    options.add_argument("--repeats", type=int, default=5)
     args = options.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        write_catalog(root, args.indicators)
-        assert load_and_validate(root) == 0, "the generated catalog must be valid"
-        runs = {
-            "toml only (baseline)": toml_only,
-            "load + validate": load_and_validate,
-            "load + evaluate 2025": evaluate,
-        }
-        samples: dict[str, list[float]] = {name: [] for name in runs}
-        for _ in range(args.repeats):
-            for name, run in runs.items():
-                start = time.perf_counter()
-                run(root)
-                samples[name].append(time.perf_counter() - start)
-    base = statistics.median(samples["toml only (baseline)"])
-    print(f"{args.indicators} indicators, median of {args.repeats} rounds")
-    for name, times in samples.items():
-        median = statistics.median(times)
-        print(f"{name:24} {median * 1000:8.1f} ms {median / base:8.1f}x baseline")
+    sizes = [int(size) for size in args.sizes.split(",")]
+    print(f"median of {args.repeats} rounds; ratio to tomllib reading the same files")
+    print(f"{'':28}" + "".join(f"{size:>22,}" for size in sizes))
+    results = {size: measure(size, args.repeats) for size in sizes}
+    for name in RUNS:
+        cells = []
+        for size in sizes:
+            median, base = results[size][name], results[size]["toml only (baseline)"]
+            cells.append(f"{median * 1000:10.1f} ms {median / base:6.1f}x")
+        print(f"{name:28}" + "".join(f"{cell:>22}" for cell in cells))
+    first, last = sizes[0], sizes[-1]
+    growth = results[last]["load + validate + evaluate"] / results[first]["load + validate + evaluate"]
+    print(f"growth of load + validate + evaluate from {first:,} to {last:,}: {growth:.1f}x for {last / first:.0f}x")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from lkip_rules import errors
-from lkip_rules.catalog import Catalog, Data, load_catalog, load_data
+from lkip_rules.api import Catalog, load_catalog
+from lkip_rules.catalog import Data, load_data
 from lkip_rules.errors import (
     CatalogError,
     CatalogValidationError,

@@ -43,7 +43,7 @@ from lkip_rules.results import IndicatorResult, Results
 from lkip_rules.scoring import round_value
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
     from lkip_rules.catalog.model import Data
 
 WORDS = {

@@ -25,6 +25,7 @@ import lkip_rules
 from lkip_rules import datafiles
 from lkip_rules.errors import ArgumentError, CatalogError, LkipError, MissingDependencyError
 from lkip_rules.reports import tables
+from lkip_rules.reports.workbook import xlsx
 
 D = Decimal
 SHEET = "xl/worksheets/sheet1.xml"
@@ -496,7 +497,7 @@ def test_xlsx_export_writes_formula_like_text_as_text(tmp_path: Path) -> None:
 
     catalog = _catalog(tmp_path)
     out = tmp_path / "capaian.xlsx"
-    tables.xlsx(catalog, catalog.evaluate(2025), "en", out)
+    xlsx(catalog, catalog.evaluate(2025), "en", out)
     book = load_workbook(out)
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     formulas = {(cell.parent.title, cell.coordinate, cell.value) for cell in cells if cell.data_type == "f"}
@@ -539,13 +540,13 @@ def test_text_a_workbook_cannot_hold_is_refused_at_load_or_export(tmp_path: Path
         _catalog(tmp_path, INJECTION_CATALOG.replace("@SUM(1)", "persen\\u0007"))
     catalog = _catalog(tmp_path / "long", INJECTION_CATALOG.replace("@SUM(1)", "x" * 40_000))
     with pytest.raises(LkipError, match=r"row 3, column 'Unit': the text 'x+' holds 40,000 characters"):
-        tables.xlsx(catalog, catalog.evaluate(2025), "en", tmp_path / "out.xlsx")
+        xlsx(catalog, catalog.evaluate(2025), "en", tmp_path / "out.xlsx")
 
 
 def test_xlsx_export_to_a_folder_that_does_not_exist(tmp_path: Path) -> None:
     catalog = _catalog(tmp_path)
     with pytest.raises(LkipError, match="cannot write the workbook"):
-        tables.xlsx(catalog, catalog.evaluate(2025), "en", tmp_path / "no" / "out.xlsx")
+        xlsx(catalog, catalog.evaluate(2025), "en", tmp_path / "no" / "out.xlsx")
 
 
 # -- 7. openpyxl is optional --------------------------------------------------------------------
@@ -560,7 +561,7 @@ def test_without_openpyxl_workbooks_need_the_excel_extra(tmp_path: Path, monkeyp
     with pytest.raises(MissingDependencyError, match=r"pip install 'lkip-rules\[excel\]'"):
         datafiles.read(path)
     with pytest.raises(MissingDependencyError, match=r"pip install 'lkip-rules\[excel\]'"):
-        tables.xlsx(catalog, results, "en", tmp_path / "out.xlsx")
+        xlsx(catalog, results, "en", tmp_path / "out.xlsx")
     assert inputs(write_csv(tmp_path, HEAD + "koperasi_aktif,2025,,982\n")) == {"koperasi_aktif": D(982)}
 
 

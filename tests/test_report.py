@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from lkip_rules import BUNDLED_CATALOG, load_catalog
+from lkip_rules.api import Catalog
 from lkip_rules.audit import audit
-from lkip_rules.catalog import Catalog
 from lkip_rules.cli import main
 from lkip_rules.results import IndicatorResult, Results
 

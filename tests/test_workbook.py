@@ -18,8 +18,7 @@ import lkip_rules
 from lkip_rules import BUNDLED_CATALOG, LkipError
 from lkip_rules.reports.evaluation_tables import evaluation_tables
 from lkip_rules.reports.model import Column, Number, Range, Report, Row, Section, Table
-from lkip_rules.reports.tables import xlsx
-from lkip_rules.reports.workbook import sheet_names, write_tables, write_workbook
+from lkip_rules.reports.workbook import sheet_names, write_tables, write_workbook, xlsx
 
 openpyxl = pytest.importorskip("openpyxl")
 MergedCell = pytest.importorskip("openpyxl.cell.cell").MergedCell

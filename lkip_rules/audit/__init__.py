@@ -15,14 +15,13 @@ scored against two targets are checked too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
 
-from lkip_rules.audit.finding import CAUSES, Finding, Key, Severity, Unchecked
+from lkip_rules.audit.finding import CAUSES, Finding, Key, Severity, Unchecked, table_of
 from lkip_rules.audit.rows import Row
 from lkip_rules.catalog import check_quarter, check_year
 from lkip_rules.catalog.model import Data, Reported
@@ -30,7 +29,7 @@ from lkip_rules.locale.text import Items, Text
 from lkip_rules.results import IndicatorResult, Results
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 __all__ = ["CAUSES", "Audit", "Finding", "Key", "Severity", "Unchecked", "audit"]
 
@@ -106,11 +105,11 @@ def _budget_rollups(
             continue
         # Where the report prints the line next to its children: the tables that have both.
         kids = [k for k, other in catalog.budget.items() if other.parent == line.id]
-        kid_tables = {_table_of(e.where) for k in kids for e in reported.get(k, ()) if e.year == results.year}
+        kid_tables = {table_of(e.where) for k in kids for e in reported.get(k, ()) if e.year == results.year}
         places = tuple(
             e.where
             for e in reported.get(line.id, ())
-            if e.year == results.year and _table_of(e.where) in kid_tables - {None}
+            if e.year == results.year and table_of(e.where) in kid_tables - {None}
         )
         places = places or (catalog.budget[line.id].source or f"budget.{line.id}",)
         for field, own, children in (
@@ -128,15 +127,6 @@ def _budget_rollups(
                     Text("audit.rollup", children=children, own=own, difference=own - children),
                     places,
                 )
-
-
-def _table_of(where: str) -> str | None:
-    """ "Tabel 3.13" of "Tabel 3.13 no. 3 (line 1031)"."""
-    found = _TABLE.search(where)
-    return re.sub(r"\s+", " ", found.group()) if found else None
-
-
-_TABLE = re.compile(r"Tabel\s+\d+\.\s*\d+")
 
 
 def _two_targets(catalog: Catalog, results: Results) -> Iterator[Finding]:

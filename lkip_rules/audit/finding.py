@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 import attrs
@@ -67,3 +68,12 @@ class Unchecked:
     year: int
     where: str
     why: str
+
+
+def table_of(where: str) -> str | None:
+    """ "Tabel 3.13" of "Tabel 3.13 no. 3 (line 1031)"."""
+    found = _TABLE.search(where)
+    return re.sub(r"\s+", " ", found.group()) if found else None
+
+
+_TABLE = re.compile(r"Tabel\s+\d+\.\s*\d+")

@@ -16,14 +16,14 @@ import attrs
 
 from lkip_rules import scoring
 from lkip_rules.audit.compare import MODE_WORDS, other_rounding, places, said, short, show, verdict
-from lkip_rules.audit.finding import Finding, Severity, Unchecked
+from lkip_rules.audit.finding import Finding, Severity, Unchecked, table_of
 from lkip_rules.budget import absorption
 from lkip_rules.catalog.model import Data, Reported
 from lkip_rules.locale.text import Filled, Items, Text
 from lkip_rules.results import IndicatorResult, Results
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 Printed = Mapping[str, tuple[Reported, ...]]
 Why = str | Callable[[], str]  # a reason, or how to say it: most rows never need to (their field is not printed)
@@ -508,9 +508,7 @@ def _why_amount(row: Row, field: str, printed: Decimal, right: Decimal, kind: st
 
 def _left_out(row: Row, field: str, printed: Decimal) -> str:
     """Why a printed total is short: the rows printed beside it that its sum leaves out."""
-    from lkip_rules.audit import _table_of
-
-    table = _table_of(row.entry.where)
+    table = table_of(row.entry.where)
     if table is None:
         return ""
     lines = [line for line in row.catalog.budget.values() if line.parent is None]

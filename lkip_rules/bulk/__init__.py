@@ -20,7 +20,7 @@ from lkip_rules._optional import require
 from lkip_rules.bulk.compiler import BulkError
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 __all__ = ["BulkError", "column_report", "columns_of", "evaluate_frame", "run_duckdb", "run_spark", "sql"]
 

@@ -27,7 +27,7 @@ from lkip_rules.errors import LkipError
 from lkip_rules.formula import ast
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
     from lkip_rules.catalog.model import Indicator
     from lkip_rules.scoring import Target
 

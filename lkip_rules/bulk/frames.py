@@ -12,7 +12,7 @@ from lkip_rules.bulk.inputs import LIMIT, check_kinds, counts, refuse
 from lkip_rules.bulk.polars_backend import PolarsBackend
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 
 def evaluate_frame(

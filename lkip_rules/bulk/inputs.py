@@ -15,7 +15,7 @@ from lkip_rules import numbers
 from lkip_rules.bulk.compiler import BulkError
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 LIMIT = float(numbers.LIMIT)
 

@@ -20,7 +20,7 @@ from lkip_rules.bulk.inputs import LIMIT, check_kinds, counts, figure_columns, r
 from lkip_rules.bulk.sqlgen import bad_figures, query, repeated_keys
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 VIEW = "lkip_input"
 _WHOLE = ("tinyint", "smallint", "int", "bigint")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from lkip_rules.bulk.compiler import Compiler, Lag, check_keys, output_scale, plan
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 _OPS = {"==": "=", "!=": "<>", "and": "AND", "or": "OR"}
 

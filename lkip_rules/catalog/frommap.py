@@ -14,14 +14,14 @@ from typing import Any
 import attrs
 
 from lkip_rules.catalog import schema
-from lkip_rules.catalog.model import Benchmark, BudgetFigures, CellPath, Data, InputValue, Reported, YearData
-from lkip_rules.errors import ArgumentError, CatalogValidationError
+from lkip_rules.catalog.figures import Benchmark, BudgetFigures, CellPath, InputValue, Reported, YearData
+from lkip_rules.errors import ArgumentError
 from lkip_rules.formula.values import figure as to_decimal
 
 QUARTER_KEYS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4, 1: 1, 2: 2, 3: 3, 4: 4}
 
 
-def from_values(
+def year_parts(
     values: Mapping[str, Mapping[Any, Any]],
     *,
     realisations: Mapping[str, Mapping[Any, Any]],
@@ -29,8 +29,8 @@ def from_values(
     benchmarks: Mapping[str, Mapping[Any, Any]],
     reported: Mapping[str, Mapping[Any, Any]],
     source: str,
-    catalog: Any,
-) -> Data:
+) -> list[YearData]:
+    """One YearData per year of the mappings, every value read as a data file's would be."""
     years: dict[int, dict[str, dict[str, Any]]] = {}
     provisional: dict[int, set[CellPath]] = {}
     for section, mapping, read in (
@@ -49,13 +49,10 @@ def from_values(
         entries = raw if isinstance(raw, list) else [raw]
         found = tuple(_reported(entry, year, f"reported.{name}[{year}]") for entry in entries)
         years.setdefault(year, {}).setdefault("reported", {})[name] = found
-    data = Data.combine(
+    return [
         attrs.evolve(_year_data(year, source, sections), provisional=frozenset(provisional.get(year, ())))
         for year, sections in sorted(years.items())
-    )
-    if catalog is not None:
-        _check_names(catalog, data)
-    return data
+    ]
 
 
 def _year_data(year: int, source: str, sections: Mapping[str, dict[str, Any]]) -> YearData:
@@ -163,11 +160,3 @@ def _exact(raw: Mapping[Any, Any], where: str, numeric: bool = True) -> dict[str
 
 def _context() -> schema.Context:
     return schema.Context("values", "")
-
-
-def _check_names(catalog: Any, data: Data) -> None:
-    from lkip_rules.validation import data_files
-
-    problems = [issue for issue in data_files(catalog, data) if issue.severity == "error"]
-    if problems:
-        raise CatalogValidationError(list(problems))

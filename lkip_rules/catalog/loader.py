@@ -19,10 +19,10 @@ from lkip_rules.catalog import schema, toml
 from lkip_rules.catalog.model import BudgetLine, CatalogInfo, Indicator, Input, Source
 from lkip_rules.errors import CatalogError, CatalogErrors, FormulaError
 from lkip_rules.formula import Formula, parse_formula, ratio_formula
+from lkip_rules.issues import Issue
 from lkip_rules.locale.text import Items, Said, Text
 from lkip_rules.scales import SHIPPED, Scale
 from lkip_rules.scoring import Policy
-from lkip_rules.validation import Issue
 
 SECTIONS = ("catalog", "indicators", "inputs", "budget", "scales")
 RESERVED = {"total"}  # in [reported], the whole agency's budget

@@ -15,19 +15,20 @@ from decimal import Decimal
 
 import attrs
 
-from lkip_rules.catalog.model import Benchmark, BudgetFigures, CellPath, Data, InputValue, Reported, YearData
+from lkip_rules.catalog.figures import Benchmark, BudgetFigures, CellPath, InputValue, Reported, YearData
 from lkip_rules.errors import CatalogError, CatalogErrors
 from lkip_rules.locale.text import Items, Text
 
 
-def combine(parts: list[YearData]) -> Data:
+def merged_years(parts: list[YearData]) -> dict[int, YearData]:
+    """One YearData per year: the parts of each year merged cell by cell."""
     by_year: dict[int, list[YearData]] = {}
     for part in parts:
         by_year.setdefault(part.year, []).append(part)
     problems: list[CatalogError] = []
     years = {year: group[0] if len(group) == 1 else _year(group, problems) for year, group in sorted(by_year.items())}
     CatalogErrors.raise_all(problems)
-    return Data(years, tuple(parts))
+    return years
 
 
 class _Cells:

@@ -8,9 +8,36 @@ from typing import Any
 
 import attrs
 
+from lkip_rules.catalog.figures import (
+    Benchmark,
+    BudgetFigures,
+    CellPath,
+    InputValue,
+    Printed,
+    Reported,
+    YearData,
+)
+from lkip_rules.catalog.frommap import year_parts
+from lkip_rules.catalog.merge import merged_years
 from lkip_rules.formula import Formula
 from lkip_rules.scales import Scale
 from lkip_rules.scoring import Policy, Target
+
+__all__ = [  # the figures' records are re-exported: the model is one place to import from
+    "Benchmark",
+    "BudgetFigures",
+    "BudgetLine",
+    "CatalogInfo",
+    "CellPath",
+    "Data",
+    "Indicator",
+    "Input",
+    "InputValue",
+    "Printed",
+    "Reported",
+    "Source",
+    "YearData",
+]
 
 
 @attrs.frozen
@@ -127,82 +154,6 @@ class BudgetLine:
 
 
 @attrs.frozen
-class BudgetFigures:
-    """A budget line's money for one year."""
-
-    pagu: Decimal | None = None
-    realisasi: Decimal | None = None
-    pagu_murni: Decimal | None = None
-
-
-@attrs.frozen
-class Benchmark:
-    source: str = ""
-    year: int | None = None
-    target: Target | None = None
-    realisation: Decimal | None = None
-    achievement: Decimal | None = None
-    note: str = ""
-
-
-Printed = Decimal | str  # text when the print is no well-formed number
-
-
-@attrs.frozen
-class Reported:
-    """Figures exactly as a report printed them, for the audit (text where malformed)."""
-
-    year: int
-    where: str = ""
-    quarter: int | None = None  # a Rencana Aksi figure, up to this quarter
-    target: Target | str | None = None
-    realisation: Printed | None = None
-    achievement: Printed | None = None
-    category: str | None = None
-    end_target: Target | str | None = None
-    end_achievement: Printed | None = None
-    pagu: Printed | None = None
-    pagu_murni: Printed | None = None
-    realisasi: Printed | None = None
-    serapan: Printed | None = None
-    sisa: Printed | None = None
-    note: str = ""
-
-
-InputValue = Decimal | Mapping[int, Decimal]  # a year's value, or its quarters 1..4
-CellPath = tuple[str, ...]  # ("inputs", "koperasi_aktif"), ("inputs", "x", "q2"), ("budget", "p1", "pagu")
-
-
-@attrs.frozen
-class YearData:
-    """The figures of one year, as one source gave them (or merged from several)."""
-
-    year: int
-    file: str
-    text: str = attrs.field(repr=False, eq=False)  # the TOML text, for line numbers in messages
-    source: str = ""
-    inputs: Mapping[str, InputValue] = attrs.field(factory=dict)
-    realisations: Mapping[str, Decimal] = attrs.field(factory=dict)
-    benchmarks: Mapping[str, Benchmark] = attrs.field(factory=dict)
-    budget: Mapping[str, BudgetFigures] = attrs.field(factory=dict)
-    reported: Mapping[str, tuple[Reported, ...]] = attrs.field(factory=dict)
-    rows: Mapping[CellPath, int] = attrs.field(factory=dict, repr=False, eq=False)  # CSV/XLSX row of a cell
-    provisional: frozenset[CellPath] = frozenset()  # figures marked sementara (provisional)
-
-    def is_provisional(self, section: str, name: str) -> bool:
-        """Whether any figure of ``name`` in ``section`` (a quarter, a budget field) is provisional."""
-        return any(cell[:2] == (section, name) for cell in self.provisional)
-
-    def line_of(self, path: CellPath) -> int:
-        """The line (TOML) or row (CSV, XLSX) where the figure at ``path`` is written; 0 if unknown."""
-        from lkip_rules.catalog.toml import locate
-
-        if path in self.rows:
-            return self.rows[path]
-        return locate(self.text, path) if self.text else 0
-
-
-@attrs.frozen
 class Data:
     """Figures for any number of years, merged from any number of sources cell by cell.
 
@@ -220,9 +171,8 @@ class Data:
     @classmethod
     def combine(cls, parts: Iterable[YearData]) -> Data:
         """Figures of several sources together; the same figure given twice differently is an error."""
-        from lkip_rules.catalog.merge import combine
-
-        return combine(list(parts))
+        listed = list(parts)
+        return cls(merged_years(listed), tuple(listed))
 
     def merge(self, other: Data) -> Data:
         """These figures and ``other``'s, cell by cell (see :meth:`combine`)."""
@@ -253,17 +203,19 @@ class Data:
         Years are ints or digit strings; numbers int, str or Decimal (never float); None is no value.
         With ``catalog``, every name is checked against it at once (did-you-mean on a typo).
         """
-        from lkip_rules.catalog.frommap import from_values
-
-        return from_values(
-            {} if values is None else values,
-            realisations={} if realisations is None else realisations,
-            budget={} if budget is None else budget,
-            benchmarks={} if benchmarks is None else benchmarks,
-            reported={} if reported is None else reported,
-            source=source,
-            catalog=catalog,
+        data = cls.combine(
+            year_parts(
+                {} if values is None else values,
+                realisations={} if realisations is None else realisations,
+                budget={} if budget is None else budget,
+                benchmarks={} if benchmarks is None else benchmarks,
+                reported={} if reported is None else reported,
+                source=source,
+            )
         )
+        if catalog is not None:  # every name checked against the catalog at once (did-you-mean)
+            catalog.check_names(data)
+        return data
 
 
 @attrs.frozen

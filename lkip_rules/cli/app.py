@@ -17,7 +17,7 @@ import click
 from rich.console import Console
 
 from lkip_rules import BUNDLED_CATALOG, LkipError, load_catalog
-from lkip_rules.catalog import Catalog
+from lkip_rules.api import Catalog
 from lkip_rules.catalog.model import Data
 from lkip_rules.cli.help import Group
 from lkip_rules.cli.words import library, say

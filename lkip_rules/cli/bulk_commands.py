@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 
 from lkip_rules import BUNDLED_CATALOG, load_catalog
-from lkip_rules.catalog import Catalog
+from lkip_rules.api import Catalog
 from lkip_rules.cli.app import (
     LANG,
     F,

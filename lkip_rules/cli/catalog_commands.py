@@ -87,7 +87,9 @@ def evaluate_command(
     if fmt == "xlsx":
         if output is None:
             raise click.UsageError("--format xlsx needs --output FILE.xlsx")
-        tables.xlsx(found, results, lang, output, data)
+        from lkip_rules.reports import workbook
+
+        workbook.xlsx(found, results, lang, output, data)
         written(output, replaced)
         return
     if fmt == "table" and output is None:

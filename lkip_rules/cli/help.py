@@ -19,8 +19,7 @@ from typing import Any
 import click
 
 from lkip_rules.cli.help_id import HELP_ID, METAVARS_ID
-
-LANG_KEY = "lkip.lang"
+from lkip_rules.cli.words import LANG_KEY, usage
 
 
 def language_of(args: Sequence[str]) -> str:
@@ -171,8 +170,6 @@ def _record_in_indonesian(record: tuple[str, str]) -> tuple[str, str]:
 
 def _show(exc: click.ClickException, lang: str) -> None:
     """A click error as click shows it, in ``lang``: usage, a hint to the help, the message."""
-    from lkip_rules.cli.words import usage
-
     en = lang == "en"
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:

@@ -13,8 +13,9 @@ from collections.abc import Callable
 
 import click
 
-from lkip_rules.cli.help import LANG_KEY
 from lkip_rules.locale import message
+
+LANG_KEY = "lkip.lang"  # where a command keeps its language, in click's context meta
 
 WORDS: dict[str, tuple[str, str]] = {
     "error": ("error: {text}", "galat: {text}"),

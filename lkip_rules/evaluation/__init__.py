@@ -23,7 +23,7 @@ from lkip_rules.results import IndicatorResult, Results, YearFigures
 from lkip_rules.validation import data_issues, touched, touched_lines
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 __all__ = ["evaluate"]
 

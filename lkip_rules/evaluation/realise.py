@@ -19,7 +19,7 @@ from lkip_rules.formula.ast import Period
 from lkip_rules.locale.text import Text
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 
 @attrs.frozen

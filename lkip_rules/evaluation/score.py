@@ -18,7 +18,7 @@ from lkip_rules.locale.text import Items, Text, joined
 from lkip_rules.results import BenchmarkResult, Category, EndTarget, IndicatorResult, PreviousYear
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
     from lkip_rules.catalog.model import Indicator
 
 

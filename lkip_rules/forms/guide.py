@@ -10,7 +10,7 @@ from lkip_rules.datafiles import formlayout as layout
 from lkip_rules.forms.sheet import FONT, wrapped_lines
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 
 def sections(catalog: Catalog, year: int, name: str, quarters: bool) -> list[tuple[str, list[str]]]:

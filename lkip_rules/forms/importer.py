@@ -27,7 +27,7 @@ from lkip_rules.forms.figures import BUDGET_FIELDS, Cell, Diff, diff
 from lkip_rules.locale.text import Items, Said, Text, say
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 
 @attrs.frozen
@@ -213,7 +213,7 @@ def catalog_of(into: Path) -> Catalog | None:
     folder = into.parent
     if folder.name != "data" or not (folder.parent / "catalog.toml").is_file():
         return None
-    from lkip_rules.catalog import load_catalog
+    from lkip_rules.api import load_catalog
 
     return load_catalog(folder.parent)
 

@@ -21,7 +21,7 @@ from lkip_rules.locale.text import Text
 from lkip_rules.scoring import roll_up
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 
 def write_template(catalog: Catalog, year: int, path: Path, *, quarterly: bool = False) -> list[str]:

@@ -6,10 +6,10 @@ templates in both languages are in ``messages.py``.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
 from lkip_rules.locale.text import Text as Text  # re-exported: messages of the core
+from lkip_rules.locale.text import number as number  # re-exported: figures in either language
 
 Lang = Literal["id", "en"]
 
@@ -77,18 +77,6 @@ HEADERS = {
         "level": "Level",
     },
 }
-
-
-def number(value: Decimal | None, lang: Lang, places: int | None = None) -> str:
-    """1.234,56 in Indonesian, 1,234.56 in English; ``places`` fixes the decimals."""
-    if value is None:
-        return "-"
-    if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places))
-    text = format(value, ",f")
-    if lang == "id":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
 
 
 def label(text: str, lang: Lang) -> str:

@@ -20,6 +20,18 @@ from lkip_rules.locale.messages import MESSAGES
 Lang = str  # "id" or "en"; the Literal lives in lkip_rules.locale, which imports this module
 
 
+def number(value: Decimal | None, lang: Lang, places: int | None = None) -> str:
+    """1.234,56 in Indonesian, 1,234.56 in English; ``places`` fixes the decimals."""
+    if value is None:
+        return "-"
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places))
+    text = format(value, ",f")
+    if lang == "id":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
 class Text(str):
     """A message: the English text, plus the key and values to say it in another language."""
 
@@ -168,8 +180,6 @@ def _shown(value: Any, lang: Lang) -> str:
     if isinstance(value, Said):
         return value.words["en" if lang == "en" else "id"]
     if isinstance(value, Grouped):
-        from lkip_rules.locale import number
-
         return number(Decimal(value.value), "en" if lang == "en" else "id")
     if isinstance(value, Filled):
         return _fill(value.template, value.values, lang)
@@ -178,7 +188,5 @@ def _shown(value: Any, lang: Lang) -> str:
     if isinstance(value, Decimal):
         if lang == "en":
             return format(value, "f")
-        from lkip_rules.locale import number
-
         return number(value, "id")
     return str(value)

@@ -34,7 +34,7 @@ from lkip_rules.reports.figures import band_colour, chart_figures
 from lkip_rules.reports.model import CategoryColour, Figure, Point
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
     from lkip_rules.results import Results
 
 Format = Literal["png", "svg"]

@@ -18,7 +18,7 @@ from lkip_rules.results import IndicatorResult, Results
 from lkip_rules.scoring import Target
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 LEVELS = {
     "id": {

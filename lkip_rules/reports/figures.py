@@ -31,7 +31,7 @@ from lkip_rules.scales import SHIPPED
 from lkip_rules.scoring import Target
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 CHARTED_LEVELS = ("tujuan", "sasaran", "iku", "program")
 """The levels ``lkip chart`` draws; kegiatan and sub kegiatan are left to the tables."""

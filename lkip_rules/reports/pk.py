@@ -17,7 +17,7 @@ from lkip_rules.catalog.model import Data
 from lkip_rules.scoring import Target
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
     from lkip_rules.catalog.model import Indicator
 
 PK_LEVELS = ("iku",)  # the indicators a Perjanjian Kinerja signs, under their sasaran

@@ -20,7 +20,7 @@ from lkip_rules.reports.pk import PerjanjianKinerja
 from lkip_rules.reports.tables import inert
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 HEADS = {
     "id": {

@@ -13,7 +13,6 @@ import csv
 import io
 import json
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip_rules.catalog.schema import LEVELS
@@ -21,8 +20,7 @@ from lkip_rules.locale import HEADERS, STATUS, Lang, label, message, number
 from lkip_rules.results import IndicatorResult, Results
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
-    from lkip_rules.catalog.model import Data
+    from lkip_rules.api import Catalog
 
 COLUMNS = (
     "sasaran",
@@ -155,13 +153,3 @@ def inert(text: str) -> str:
 
 def json_text(results: Results) -> str:
     return json.dumps(results.to_dict(), ensure_ascii=False, indent=2) + "\n"
-
-
-def xlsx(catalog: Catalog, results: Results, lang: Lang, path: Path, data: Data | None = None) -> None:
-    """A workbook like the report: the achievement table and the budget lines, one sheet each (see
-    ``docs/excel.md``). ``data`` gives the pagu murni column: pass the figures evaluated (default:
-    the catalog's own data folder)."""
-    from lkip_rules.reports.evaluation_tables import evaluation_tables
-    from lkip_rules.reports.workbook import write_tables
-
-    write_tables(evaluation_tables(catalog, results, lang, data), path, lang, title=catalog.info.name)

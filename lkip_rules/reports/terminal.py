@@ -23,7 +23,7 @@ from lkip_rules.reports import tables
 from lkip_rules.results import IndicatorResult, Results
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 NUMERIC = ("target", "realisation", "achievement", "previous", "end_target", "end_achievement", "benchmark")
 

@@ -11,7 +11,7 @@ from lkip_rules.locale import STATUS, Lang, number
 from lkip_rules.results import IndicatorResult, Results
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 
 def build(catalog: Catalog, results: Results, lang: Lang) -> Tree:

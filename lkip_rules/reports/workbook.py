@@ -13,14 +13,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lkip_rules._optional import require
 from lkip_rules.errors import LkipError
 from lkip_rules.locale import Lang
+from lkip_rules.reports.evaluation_tables import evaluation_tables
 from lkip_rules.reports.model import Report, Table
 from lkip_rules.reports.workbook_layout import CONTROL
 from lkip_rules.reports.workbook_sheet import write_table
+
+if TYPE_CHECKING:
+    from lkip_rules.api import Catalog
+    from lkip_rules.catalog.model import Data
+    from lkip_rules.results import Results
 
 MAX_NAME = 31  # characters of an Excel sheet name
 _NOT_IN_NAMES = re.compile(r"[\[\]:*?/\\\x00-\x1f\ud800-\udfff\ufffe\uffff]")  # what Excel refuses in a sheet name
@@ -93,3 +99,10 @@ def save(book: Any, path: Path) -> None:
         book.save(path)
     except (OSError, ValueError) as exc:  # ValueError: a path with a NUL in it
         raise LkipError(f"{path}: cannot write the workbook: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def xlsx(catalog: Catalog, results: Results, lang: Lang, path: Path, data: Data | None = None) -> None:
+    """A workbook like the report: the achievement table and the budget lines, one sheet each (see
+    ``docs/excel.md``). ``data`` gives the pagu murni column: pass the figures evaluated (default:
+    the catalog's own data folder)."""
+    write_tables(evaluation_tables(catalog, results, lang, data), path, lang, title=catalog.info.name)

@@ -9,61 +9,29 @@ them as ``ok``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-import attrs
-
+from lkip_rules.issues import SEVERITY_ID, CatalogRule, DataRule, Issue, Severity
 from lkip_rules.locale.text import Text
+from lkip_rules.validation.catalog_rules import CATALOG_RULES
+from lkip_rules.validation.data_rules import DATA_RULES
+from lkip_rules.validation.year_rules import YEAR_RULES
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
     from lkip_rules.catalog.model import Data
 
-Severity = Literal["error", "warning"]
-SEVERITY_ID = {"error": "galat", "warning": "peringatan"}
-
-
-@attrs.frozen
-class Issue:
-    severity: Severity
-    code: str
-    message: str
-    file: str = ""
-    key_path: str = ""
-    line: int = 0
-    affects: tuple[str, ...] = ()  # indicators it spoils, beyond the one its key path names
-
-    def __str__(self) -> str:
-        return self.said("en")
-
-    def said(self, lang: str) -> str:
-        """``file:line: severity [code] key.path: message``, in ``lang`` ("id" or "en")."""
-        from lkip_rules.locale import message
-
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        head = f"{where}: " if where else ""
-        path = f" {self.key_path}:" if self.key_path else ""
-        severity = self.severity if lang == "en" else SEVERITY_ID[self.severity]
-        return f"{head}{severity} [{self.code}]{path} {message(self.message, 'id' if lang == 'id' else 'en')}"
-
-
-CatalogRule = Callable[["Catalog"], Iterable[Issue]]
-DataRule = Callable[["Catalog", "Data"], Iterable[Issue]]
+__all__ = ["SEVERITY_ID", "CatalogRule", "DataRule", "Issue", "Severity", "catalog_issues", "data_issues"]
 
 
 def catalog_issues(catalog: Catalog) -> list[Issue]:
     """Every issue of the catalog itself, whatever the figures."""
-    from lkip_rules.validation.catalog_rules import CATALOG_RULES
-    from lkip_rules.validation.year_rules import YEAR_RULES
-
     return [issue for rule in (*CATALOG_RULES, *YEAR_RULES) for issue in rule(catalog)]
 
 
 def data_issues(catalog: Catalog, data: Data) -> list[Issue]:
     """Every issue of ``data`` read against the catalog."""
-    from lkip_rules.validation.data_rules import DATA_RULES
-
     return [issue for rule in DATA_RULES for issue in rule(catalog, data)]
 
 

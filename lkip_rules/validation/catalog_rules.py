@@ -7,34 +7,18 @@ in CATALOG_RULES.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from lkip_rules._suggest import closest
 from lkip_rules.errors import UnknownNameError
 from lkip_rules.formula import parse_formula
+from lkip_rules.issues import CatalogRule, Issue
+from lkip_rules.issues import hint as _hint
+from lkip_rules.issues import issue_at as _issue
 from lkip_rules.locale.text import Said, Text
-from lkip_rules.validation import CatalogRule, Issue, Severity
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
-
-
-def _issue(
-    catalog: Catalog,
-    severity: Severity,
-    code: str,
-    message: str,
-    file: str,
-    *path: str,
-    affects: tuple[str, ...] = (),
-) -> Issue:
-    return Issue(severity, code, message, file, ".".join(path), catalog.line_of(file, path), affects)
-
-
-def _hint(word: str, options: Iterable[str]) -> str:
-    suggestion = closest(word, options)
-    return Text("hint.did-you-mean", name=suggestion) if suggestion else ""
+    from lkip_rules.api import Catalog
 
 
 def loading_issues(catalog: Catalog) -> Iterator[Issue]:

@@ -13,12 +13,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from lkip_rules.formula import ast
+from lkip_rules.issues import DataRule, Issue
+from lkip_rules.issues import hint as _hint
+from lkip_rules.issues import issue_at as _issue
 from lkip_rules.locale.text import Items, Text
-from lkip_rules.validation import DataRule, Issue
-from lkip_rules.validation.catalog_rules import _hint, _issue
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
     from lkip_rules.catalog.model import Data, YearData
 
 PERCENT_UNITS = ("%", "persen")

@@ -10,13 +10,13 @@ import itertools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from lkip_rules.issues import CatalogRule, Issue
+from lkip_rules.issues import issue_at as _issue
 from lkip_rules.locale.text import Items, Text
 from lkip_rules.scoring import Target
-from lkip_rules.validation import CatalogRule, Issue
-from lkip_rules.validation.catalog_rules import _issue
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 
 def outside_the_period(catalog: Catalog) -> Iterator[Issue]:

@@ -26,7 +26,7 @@ from lkip_rules.reports.model import Figure, Report, Section, Table
 from lkip_rules.results import Results
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 CHAPTER = 3  # Bab III: tables and figures are numbered 3.1, 3.2, ...
 

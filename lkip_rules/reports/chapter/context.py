@@ -17,7 +17,7 @@ from lkip_rules.reports.model import Figure, Paragraph, Section, Table
 from lkip_rules.results import IndicatorResult, Results
 
 if TYPE_CHECKING:
-    from lkip_rules.catalog import Catalog
+    from lkip_rules.api import Catalog
 
 Block = Section | Table | Figure | Paragraph
 
