@@ -142,3 +142,20 @@ def test_layers_import_downward(module: str) -> None:
     assert _layer(module) >= 0, f"{module} is in no layer: add it to LAYERS"
     upward = sorted(t for t in GRAPH[module] if t != "lkip_rules" and _layer(t) > _layer(module))
     assert upward == [], f"{module} imports a higher layer"
+
+
+def test_importing_the_package_loads_no_heavy_module() -> None:
+    """`import lkip_rules` loads its names on first use: no parser, engine or writer before."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, lkip_rules; print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pyparsing', 'polars', 'duckdb', 'openpyxl', 'matplotlib', 'docx', 'pyspark', 'sqlglot', 'attrs', "
+        "'lkip_rules')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['lkip_rules']"
+    code = "import lkip_rules; print(lkip_rules.Catalog.__module__, lkip_rules.LkipError.__module__)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["lkip_rules.api", "lkip_rules.errors"]
