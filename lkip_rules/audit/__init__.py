@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from lkip_rules.audit.finding import CAUSES, Finding, Key, Severity, Unchecked, table_of
+from lkip_rules.audit.indicator_row import IndicatorRow
+from lkip_rules.audit.money_row import MoneyRow
 from lkip_rules.audit.rows import Row
 from lkip_rules.catalog import check_quarter, check_year
 from lkip_rules.catalog.model import Data, Reported
@@ -88,7 +90,11 @@ def audit(catalog: Catalog, year: int, data: Data | None = None, *, quarter: int
     for subject, entries in printed.items():
         for entry in entries:
             row = Row(catalog, data, evaluated(entry.year, entry.quarter), subject, entry, printed, realised)
-            found += row.run()
+            row.malformed()
+            if subject in catalog.indicators:
+                IndicatorRow(row).run()
+            MoneyRow(row).run()
+            found += list(row.found.values())
             checked += row.checked
             unchecked += row.unchecked()
     found += _budget_rollups(catalog, results[(year, None)], printed)
