@@ -24,7 +24,7 @@ def render(text: str, dialect: str) -> str:
         return text
     sqlglot = require("sqlglot", "bulk")
     try:
-        rendered: str = sqlglot.transpile(text, read="duckdb", write=dialect, pretty=False)[0]
+        rendered: str = sqlglot.transpile(text, read="duckdb", write=dialect, pretty=True)[0]
     except sqlglot.errors.SqlglotError as exc:  # pragma: no cover - our own query always parses
         raise BulkError(f"sqlglot cannot render the query for {dialect}: {str(exc).splitlines()[0]}") from None
     return rendered + "\n"
