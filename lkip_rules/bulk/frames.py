@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from lkip_rules.bulk.compiler import BulkError, Compiler, Lag, check_keys, output_scale, plan
+from lkip_rules.bulk.compiler import BulkError, Compiler, Lag
 from lkip_rules.bulk.inputs import LIMIT, check_kinds, counts, refuse
+from lkip_rules.bulk.plan import check_keys, output_scale, plan
 from lkip_rules.bulk.polars_backend import PolarsBackend
 
 if TYPE_CHECKING:

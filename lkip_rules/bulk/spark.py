@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lkip_rules._optional import require
-from lkip_rules.bulk.compiler import BulkError, check_keys
+from lkip_rules.bulk.compiler import BulkError
 from lkip_rules.bulk.dialects import render
 from lkip_rules.bulk.inputs import LIMIT, check_kinds, counts, figure_columns, refuse, repeats
+from lkip_rules.bulk.plan import check_keys
 from lkip_rules.bulk.sqlgen import bad_figures, query, repeated_keys
 
 if TYPE_CHECKING:

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from lkip_rules.bulk.compiler import Compiler, Lag, check_keys, output_scale, plan
+from lkip_rules.bulk.compiler import Compiler, Lag
+from lkip_rules.bulk.plan import check_keys, output_scale, plan
 
 if TYPE_CHECKING:
     from lkip_rules.api import Catalog
