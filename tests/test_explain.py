@@ -446,3 +446,13 @@ def test_what_has_no_words_is_quoted_with_its_values(tmp_path: Path) -> None:
     data = Data.from_values({"a": {2025: 5}, "b": {2025: D("2.5")}})
     text = explain(catalog, "dinilai", 2025, data=data).sentence
     assert text.startswith("Rumus if(a > b, a, b) + p dengan a = 5, b = 2,5, p = 10,00 menghasilkan angka 15,00;")
+
+
+def test_a_realisation_given_in_the_catalogs_data_names_the_file_as_the_planner_knows_it() -> None:
+    """'data/2025.toml', relative to the catalog's folder, not the absolute path of this machine."""
+    import lkip_rules
+
+    catalog = lkip_rules.load_catalog(lkip_rules.BUNDLED_CATALOG)
+    steps = explain(catalog, "koperasi_berkualitas", 2025, lang="en").steps
+    assert "realisation given in data/2025.toml" in "\n".join(steps).lower()
+    assert str(lkip_rules.BUNDLED_CATALOG) not in "\n".join(steps)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
@@ -67,7 +68,7 @@ class Realiser:
     def _realise(self, ind: Indicator, year: int) -> Realised:
         year_data = self.data.years.get(year)
         if year_data is not None and ind.id in year_data.realisations and ind.id not in self.blocked:
-            given = Text("realise.given", file=year_data.file)
+            given = Text("realise.given", file=_shown_path(year_data.file, self.catalog.path))
             return Realised("ok", year_data.realisations[ind.id], given, True)
         if ind.formula is None or ind.id in self.blocked:  # a broken formula or unknown name is a catalog error
             why = self.blocked.get(ind.id) or Text("realise.formula-errors")
@@ -171,3 +172,13 @@ def _used(
             found = values[name].get(at)
             if found is not None:
                 yield (name if period.year is None and period.offset == 0 else f"{name}[{at}]"), found
+
+
+def _shown_path(file: str, catalog_path: Path) -> str:
+    """A data file as a planner knows it: relative to the catalog's folder when inside it
+    ("data/2025.toml"), else as given (a --data file, "values" for Data.from_values)."""
+    folder = catalog_path if catalog_path.is_dir() else catalog_path.parent
+    try:
+        return Path(file).resolve().relative_to(folder.resolve()).as_posix()
+    except (ValueError, OSError):
+        return file
