@@ -54,20 +54,19 @@ def evaluate_frame(
         lazy = _roll_up(catalog, lazy, inputs, entity, year, quarter)
     compiler = Compiler(catalog, PolarsBackend(), year, quarter)
     stages = plan(catalog, compiler, set(given))
-    lazy = _join_lags(lazy, compiler.lags.values(), entity, year, quarter)
+    # In key order before the columns are computed (sorting the narrow input, not the wide result),
+    # so the rows come out ordered by key, then by the catalog's order of indicators, every call.
+    lazy = _join_lags(lazy, compiler.lags.values(), entity, year, quarter).sort(keys)
     for stage in stages:
         lazy = lazy.with_columns([expr.alias(name) for name, expr in stage])
-    # Compute the wide frame once, in key order, then stack one slice of it per indicator; the rows
-    # come out ordered by key, then by the catalog's order of indicators, on every call.
+    # Compute the wide frame once, then stack one slice of it per indicator.
     try:
-        wide = lazy.sort(keys).with_row_index("__row").collect()
+        wide = lazy.collect()
     except pl.exceptions.PolarsError as exc:  # e.g. text that is no number in an input column
         raise BulkError(f"Polars: {str(exc).splitlines()[0]}") from None
     decimal = pl.Decimal(38, output_scale(catalog))  # printed numbers, exact
     parts = [
         wide.select(
-            pl.col("__row"),
-            pl.lit(number, dtype=pl.UInt32).alias("__n"),
             *[pl.col(k) for k in keys],
             pl.lit(ind_id, dtype=pl.String).alias("indicator"),
             pl.col(f"{ind_id}__printed_real").cast(decimal).alias("realisation"),
@@ -75,14 +74,21 @@ def evaluate_frame(
             pl.col(f"{ind_id}__category").cast(pl.String).alias("category"),
             pl.col(f"{ind_id}__status").cast(pl.String).alias("status"),
         )
-        for number, ind_id in enumerate(catalog.indicators)
+        for ind_id in catalog.indicators
     ]
     if not parts:  # a catalog without indicators: the output's columns, no row
         shape: dict[str, pl.DataType] = {k: wide.schema[k] for k in keys}
         shape |= {"indicator": pl.String(), "realisation": decimal, "achievement": decimal}
         shape |= {"category": pl.String(), "status": pl.String()}
         return pl.DataFrame(schema=shape)
-    return pl.concat(parts, rechunk=False).sort("__row", "__n").drop("__row", "__n")
+    return _interleaved(pl.concat(parts), wide.height, len(parts))
+
+
+def _interleaved(stacked: pl.DataFrame, height: int, count: int) -> pl.DataFrame:
+    """``count`` blocks of ``height`` rows, one per indicator, as one row per (key, indicator):
+    row r of block n goes to r * count + n. A gather, linear, where a sort would not be."""
+    position = pl.int_range(0, height * count, dtype=pl.Int64, eager=True)
+    return stacked[(position % count) * height + position // count]
 
 
 def _kind(dtype: pl.DataType) -> str:
