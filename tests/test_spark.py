@@ -132,3 +132,27 @@ def test_every_dialect_parses_back(dialect: str) -> None:
 def test_an_unknown_dialect_is_our_error() -> None:
     with pytest.raises(BulkError, match="unknown SQL dialect 'oracle'; choose one of duckdb, spark"):
         sql(BEKASI, dialect="oracle")
+
+
+def test_quarterly_rows_roll_up_on_spark_as_on_duckdb(spark: Any, tmp_path: Path) -> None:
+    """Quarters 1..k summed, or the last filled one, by window functions rendered for Spark."""
+    import duckdb
+
+    from tests.test_sakip_year import DATA, load
+
+    catalog = load(tmp_path)
+    rows = [
+        {"entity": "e", "year": year, "quarter": q, **{n: DATA[n].get(year, {}).get(f"q{q}") for n in DATA}}
+        for year in (2024, 2025)
+        for q in (1, 2, 3, 4)
+    ]
+    schema = {"entity": pl.String, "year": pl.Int64, "quarter": pl.Int64, "kasus": pl.Int64, "indeks": pl.String}
+    frame = pl.DataFrame(rows, schema=schema)
+    frame.write_parquet(tmp_path / "in.parquet")
+    spark.read.parquet(str(tmp_path / "in.parquet")).createOrReplaceTempView("lkip_input")
+    on_spark = spark.sql(sql(catalog, columns=frame.columns, quarter="quarter", dialect="spark")).collect()
+    con = duckdb.connect()
+    con.register("lkip_input", frame)
+    on_duckdb = con.sql(sql(catalog, columns=frame.columns, quarter="quarter")).fetchall()
+    assert [tuple(row) for row in on_spark] == on_duckdb
+    assert any(row[-1] == "ok" for row in on_duckdb) and len(on_duckdb) == 8 * len(catalog.indicators)
