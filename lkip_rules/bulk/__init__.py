@@ -49,7 +49,7 @@ def sql(
     from lkip_rules.bulk.dialects import render
     from lkip_rules.bulk.sqlgen import query
 
-    return render(query(catalog, source, columns=columns, **keys), dialect)
+    return render(query(catalog, source, columns=columns, numbered=dialect == "duckdb", **keys), dialect)
 
 
 def run_spark(catalog: Catalog, source: Path, output: Path, *, session: Any = None, **keys: Any) -> int:
