@@ -15,7 +15,7 @@ PARTS = {
     "formula/": "lkip_rules/formula/",
     "catalog/": "lkip_rules/catalog/",
     "scoring.py": "lkip_rules/scoring.py",
-    "evaluation.py": "lkip_rules/evaluation.py",
+    "evaluation/": "lkip_rules/evaluation/",
     "validation/": "lkip_rules/validation/",
     "audit/": "lkip_rules/audit/",
 }
