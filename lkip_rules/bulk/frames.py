@@ -59,6 +59,10 @@ def evaluate_frame(
     lazy = _join_lags(lazy, compiler.lags.values(), entity, year, quarter).sort(keys)
     for stage in stages:
         lazy = lazy.with_columns([expr.alias(name) for name, expr in stage])
+    # Only the four output columns of each indicator are kept: Polars then never materialises the
+    # intermediate ones (errors, bounds, ratios), a quarter of the memory of the wide frame.
+    kept = [f"{ind_id}__{part}" for ind_id in catalog.indicators for part in _OUTPUT_PARTS]
+    lazy = lazy.select(*keys, *kept)
     # Compute the wide frame once, then stack one slice of it per indicator.
     try:
         wide = lazy.collect()
@@ -82,6 +86,9 @@ def evaluate_frame(
         shape |= {"category": pl.String(), "status": pl.String()}
         return pl.DataFrame(schema=shape)
     return _interleaved(pl.concat(parts), wide.height, len(parts))
+
+
+_OUTPUT_PARTS = ("printed_real", "printed_ach", "category", "status")
 
 
 def _interleaved(stacked: pl.DataFrame, height: int, count: int) -> pl.DataFrame:
