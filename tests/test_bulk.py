@@ -132,3 +132,24 @@ def test_output_order_is_fixed_and_a_catalog_without_indicators_gives_no_row(tmp
     con = duckdb.connect()
     con.register("lkip_input", frame)
     assert con.sql(sql(empty, columns=frame.columns)).fetchall() == []
+
+
+def test_run_polars_in_chunks_writes_what_evaluate_frame_gives(tmp_path: Path) -> None:
+    """A few agencies at a time (here 3 input rows a chunk), the same rows in the same order."""
+    import polars as pl
+
+    import lkip_rules
+    from lkip_rules.bulk import evaluate_frame, run_polars
+    from tests import bulk_support as bulk
+
+    catalog = lkip_rules.load_catalog(lkip_rules.BUNDLED_CATALOG)
+    frame = bulk.frame(bulk.bekasi_agencies(catalog, 5), catalog)
+    frame.sample(fraction=1.0, shuffle=True, seed=5).write_parquet(tmp_path / "in.parquet")
+    frame.write_csv(tmp_path / "in.csv")
+    from lkip_rules.bulk.stream import run_polars as chunked
+
+    rows = chunked(catalog, tmp_path / "in.parquet", tmp_path / "out.parquet", chunk_rows=3)
+    expected = evaluate_frame(catalog, frame)
+    assert rows == expected.height and pl.read_parquet(tmp_path / "out.parquet").equals(expected)
+    assert run_polars(catalog, tmp_path / "in.csv", tmp_path / "csv.parquet") == expected.height
+    assert pl.read_parquet(tmp_path / "csv.parquet").equals(expected)

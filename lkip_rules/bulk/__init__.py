@@ -7,11 +7,13 @@ Polars and DuckDB are imported only when these functions are used (extra ``bulk`
 - :func:`evaluate_frame` — a Polars DataFrame in, a long DataFrame out.
 - :func:`sql` — the SQL text, for DuckDB, Spark, Trino or PostgreSQL (sqlglot renders the dialect).
 - :func:`run_duckdb` — Parquet or CSV in, Parquet out, on embedded DuckDB.
+- :func:`run_polars` — Parquet or CSV in, Parquet out, on Polars a few agencies at a time.
 - :func:`run_spark` — Parquet in, Parquet out, on a local or given SparkSession (extra ``spark``).
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +24,16 @@ from lkip_rules.bulk.compiler import BulkError
 if TYPE_CHECKING:
     from lkip_rules.api import Catalog
 
-__all__ = ["BulkError", "column_report", "columns_of", "evaluate_frame", "run_duckdb", "run_spark", "sql"]
+__all__ = [
+    "BulkError",
+    "column_report",
+    "columns_of",
+    "evaluate_frame",
+    "run_duckdb",
+    "run_polars",
+    "run_spark",
+    "sql",
+]
 
 
 def evaluate_frame(catalog: Catalog, frame: Any, **keys: Any) -> Any:
@@ -50,6 +61,18 @@ def sql(
     from lkip_rules.bulk.sqlgen import query
 
     return render(query(catalog, source, columns=columns, numbered=dialect == "duckdb", **keys), dialect)
+
+
+def run_polars(catalog: Catalog, source: Path, output: Path, **keys: Any) -> int:
+    """Read Parquet or CSV ``source``, evaluate on Polars a few agencies at a time, write Parquet
+    ``output`` (memory stays that of a chunk). Returns the number of result rows."""
+    pl = require("polars", "bulk")
+    from lkip_rules.bulk.stream import run_polars as run
+
+    try:
+        return run(catalog, source, output, **keys)
+    except pl.exceptions.PolarsError as exc:
+        raise BulkError(f"Polars: {str(exc).splitlines()[0]}") from None
 
 
 def run_spark(catalog: Catalog, source: Path, output: Path, *, session: Any = None, **keys: Any) -> int:
@@ -105,34 +128,52 @@ def columns_of(source: Path, engine: str = "duckdb") -> list[str]:
         raise BulkError(f"DuckDB: {exc}") from None
 
 
-def run_duckdb(catalog: Catalog, source: Path, output: Path, *, progress: bool = False, **keys: Any) -> int:
+def run_duckdb(
+    catalog: Catalog,
+    source: Path,
+    output: Path,
+    *,
+    progress: bool = False,
+    memory_limit: str = "3GB",
+    **keys: Any,
+) -> int:
     """Read Parquet or CSV ``source``, evaluate on embedded DuckDB, write Parquet ``output``.
 
-    Returns the number of result rows.
+    DuckDB streams the input and the output; what it must hold (the sort into key order) spills
+    to a temporary folder beyond ``memory_limit``. Returns the number of result rows.
     """
     duckdb = require("duckdb", "bulk")
+
+    relation = _reader(source)
+    with tempfile.TemporaryDirectory(prefix="lkip-duckdb-") as spill:
+        try:
+            con = duckdb.connect(config={"memory_limit": memory_limit, "temp_directory": spill})
+        except duckdb.Error as exc:
+            raise BulkError(f"DuckDB: {str(exc).splitlines()[0]}") from None
+        try:
+            con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
+            con.execute(f"CREATE VIEW lkip_input AS SELECT * FROM {relation}")
+            return _copy(con, catalog, output, keys)
+        except duckdb.Error as exc:
+            raise BulkError(f"DuckDB: {str(exc).splitlines()[0]}") from None
+        finally:
+            con.close()
+
+
+def _copy(con: Any, catalog: Catalog, output: Path, keys: dict[str, Any]) -> int:
+    """Check the view ``lkip_input``, evaluate it into ``output``, count the rows written."""
     from lkip_rules.bulk.inputs import repeats
     from lkip_rules.bulk.sqlgen import repeated_keys
 
-    relation = _reader(source)
-    con = duckdb.connect()
-    try:
-        con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
-        con.execute(f"CREATE VIEW lkip_input AS SELECT * FROM {relation}")
-        described = {row[0]: str(row[1]) for row in con.execute("DESCRIBE lkip_input").fetchall()}
-        columns = list(described)
-        text = sql(catalog, "lkip_input", columns=columns, **keys)
-        key_names = [keys.get("entity", "entity"), keys.get("year", "year"), keys.get("quarter")]
-        _check_inputs(con, catalog, described, [k for k in key_names if k])
-        repeated = con.execute(repeated_keys("lkip_input", [k for k in key_names if k])).fetchone()
-        if repeated:
-            raise repeats([k for k in key_names if k], repeated)
-        con.execute(f"COPY ({text}) TO '{_literal_path(output)}' (FORMAT PARQUET)")
-        counted = con.execute(f"SELECT COUNT(*) FROM read_parquet('{_literal_path(output)}')").fetchone()
-    except duckdb.Error as exc:
-        raise BulkError(f"DuckDB: {str(exc).splitlines()[0]}") from None
-    finally:
-        con.close()
+    described = {row[0]: str(row[1]) for row in con.execute("DESCRIBE lkip_input").fetchall()}
+    text = sql(catalog, "lkip_input", columns=list(described), **keys)
+    key_names = [k for k in (keys.get("entity", "entity"), keys.get("year", "year"), keys.get("quarter")) if k]
+    _check_inputs(con, catalog, described, key_names)
+    repeated = con.execute(repeated_keys("lkip_input", key_names)).fetchone()
+    if repeated:
+        raise repeats(key_names, repeated)
+    con.execute(f"COPY ({text}) TO '{_literal_path(output)}' (FORMAT PARQUET)")
+    counted = con.execute(f"SELECT COUNT(*) FROM read_parquet('{_literal_path(output)}')").fetchone()
     return int(counted[0]) if counted else 0
 
 

@@ -10,7 +10,6 @@ import click
 from rich.console import Console
 
 from lkip_rules import BUNDLED_CATALOG, load_catalog
-from lkip_rules.api import Catalog
 from lkip_rules.cli.app import (
     LANG,
     F,
@@ -145,7 +144,9 @@ def bulk_command(
 
             rows = run_spark(found, source, output, **keys)
         else:
-            rows = _bulk_polars(found, source, output, keys)
+            from lkip_rules.bulk import run_polars
+
+            rows = run_polars(found, source, output, **keys)
         progress.update(task, completed=1, total=1)
     note = say("replaced", path="").removeprefix(" ") if replaced else ""
     count = f"{rows:,}" if lang == "en" else f"{rows:,}".replace(",", ".")
@@ -159,28 +160,3 @@ def _spark_target(path: Path) -> bool:
     if not path.parent.is_dir():
         raise click.UsageError(f"--output {path}: the folder {path.parent} does not exist; create it first")
     return path.exists()
-
-
-def _bulk_polars(catalog: Catalog, source: Path, output: Path, keys: dict[str, Any]) -> int:
-    from lkip_rules._optional import require
-
-    pl = require("polars", "bulk")
-
-    from lkip_rules.bulk import BulkError, evaluate_frame
-
-    suffix = source.suffix.lower()
-    if suffix == ".parquet":
-        frame = pl.scan_parquet(source)
-    elif suffix == ".csv":
-        frame = pl.scan_csv(source, infer_schema_length=0)  # every cell as text; numbers are checked later
-        try:
-            names = frame.collect_schema().names()
-        except pl.exceptions.PolarsError as exc:
-            raise BulkError(f"{source}: cannot read the CSV file ({str(exc).splitlines()[0]})") from None
-        numbers = [k for k in (keys["year"], keys["quarter"]) if k and k in names]
-        frame = frame.with_columns([pl.col(k).cast(pl.Int64) for k in numbers])
-    else:
-        raise BulkError(f"{source}: give a .parquet or .csv file")
-    result = evaluate_frame(catalog, frame, **keys)
-    result.write_parquet(output)
-    return int(result.height)
