@@ -97,7 +97,7 @@ def sql_command(
     type=click.Choice(["duckdb", "polars", "spark"]),
     default="duckdb",
     show_default=True,
-    help="Query engine: DuckDB streams the file, Polars reads it into memory, Spark runs on a local session.",
+    help="Query engine: DuckDB streams the file, Polars takes a few agencies at a time, Spark runs on a local session.",
 )
 @_keys
 @LANG

@@ -120,9 +120,9 @@ HELP_ID: dict[str, str] = {
     "Parquet file to write (Spark: a folder of Parquet parts).": (
         "Berkas Parquet yang ditulis (Spark: folder berisi bagian-bagian Parquet)."
     ),
-    "Query engine: DuckDB streams the file, Polars reads it into memory, Spark runs on a local session.": (
-        "Mesin kueri: DuckDB membaca berkas secara bertahap, Polars memuatnya ke memori, Spark berjalan "
-        "pada sesi lokal."
+    "Query engine: DuckDB streams the file, Polars takes a few agencies at a time, Spark runs on a local session.": (
+        "Mesin kueri: DuckDB membaca berkas secara bertahap, Polars mengolah beberapa instansi sekaligus, "
+        "Spark berjalan pada sesi lokal."
     ),
     # formula
     "Evaluate formula TEXT on values given as NAME=VALUE or NAME:YEAR=VALUE.\n\n"
