@@ -179,6 +179,8 @@ def _shown_path(file: str, catalog_path: Path) -> str:
     ("data/2025.toml"), else as given (a --data file, "values" for Data.from_values)."""
     folder = catalog_path if catalog_path.is_dir() else catalog_path.parent
     try:
+        if not Path(file).is_file():  # "values" of Data.from_values, or a file gone since: as given
+            return file
         return Path(file).resolve().relative_to(folder.resolve()).as_posix()
     except (ValueError, OSError):
         return file
