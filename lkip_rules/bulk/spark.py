@@ -38,6 +38,7 @@ def local_session() -> Any:
             SparkSession.builder.master("local[*]")
             .appName("lkip-rules")
             .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")  # our spinner says it is working
             .config("spark.sql.session.timeZone", "UTC")
             .getOrCreate()
         )
