@@ -62,6 +62,7 @@ class Catalog:
                 self._children.setdefault(ind.parent, []).append(ind)
         self._data: Data | None = None
         self._issues: tuple[Issue, ...] | None = None
+        self._order: tuple[Indicator, ...] | None = None
 
     def __repr__(self) -> str:
         return f"<Catalog {self.info.id}: {len(self.indicators)} indicators, {len(self.inputs)} inputs>"
@@ -77,6 +78,11 @@ class Catalog:
 
     def in_dependency_order(self) -> list[Indicator]:
         """Indicators so that each comes after those its formula or aggregation needs."""
+        if self._order is None:  # a catalog does not change: sorted once
+            self._order = tuple(self._dependency_order())
+        return list(self._order)
+
+    def _dependency_order(self) -> list[Indicator]:
         order: list[Indicator] = []
         state: dict[str, int] = {}
         for root in self.indicators:

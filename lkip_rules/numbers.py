@@ -28,7 +28,9 @@ def problem(value: Decimal) -> str | None:
         return None
     if value.adjusted() >= MAX_INTEGER_DIGITS:
         return Text("num.too-large", value=_short(value), digits=MAX_INTEGER_DIGITS)
-    if _fraction_digits(value) > MAX_FRACTION_DIGITS:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if -exponent > MAX_FRACTION_DIGITS and _fraction_digits(value) > MAX_FRACTION_DIGITS:  # trailing zeros aside
         return Text("num.too-precise", value=_short(value), digits=MAX_FRACTION_DIGITS)
     return None
 

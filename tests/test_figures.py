@@ -185,6 +185,32 @@ def test_a_series_over_years_is_no_cycle(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("formula", "data", "previous"),
+    [
+        ("baru", {"baru": {2025: 7}}, None),  # no figure of 2024: surely none, not computed
+        ("coalesce(baru, 3)", {"baru": {2025: 7}}, D("3.00")),  # a value without any figure of 2024
+        ("if(1 > 0, 4, baru)", {"baru": {2025: 7}}, D("4.00")),
+        ("baru[N-1]", {"baru": {2023: 6, 2025: 7}}, D("6.00")),  # 2024's value is 2023's figure
+        ("lalu", {"baru": {2025: 7}}, D("2.00")),  # through another indicator
+    ],
+)
+def test_last_year_without_any_figure_of_that_year(
+    tmp_path: Path, formula: str, data: dict[str, dict[int, int]], previous: D | None
+) -> None:
+    """Last year's realisation is skipped only when it surely has none (no figure of that year and
+    a formula needing its inputs in that very year); every other formula is still computed."""
+    (tmp_path / "catalog.toml").write_text(
+        '[catalog]\nid = "c"\nname = "C"\nperiod = [2023, 2026]\n[inputs.baru]\nname = "Baru"\n'
+        f'[indicators.x]\nname = "X"\nlevel = "iku"\nformula = "{formula}"\ntargets = {{ 2024 = 10, 2025 = 10 }}\n'
+        '[indicators.lalu]\nname = "Lalu"\nlevel = "iku"\nformula = "2"\ntargets = { 2025 = 2 }\n',
+        "utf-8",
+    )
+    catalog = lkip_rules.load_catalog(tmp_path)
+    result = catalog.evaluate(2025, Data.from_values(data))["x"]
+    assert (result.previous.realisation if result.previous else None) == previous
+
+
+@pytest.mark.parametrize(
     ("call", "message"),
     [
         (lambda: Data.from_values([1]), "inputs must be a mapping of names to {year: value}, not list"),  # type: ignore[arg-type]

@@ -49,7 +49,7 @@ def evaluate(catalog: Catalog, year: int, data: Data, quarter: int | None = None
         lines = {line_id: _flag(line, year_data.provisional) for line_id, line in lines.items()}
     behind = _budget_behind(catalog)
     ordered = {
-        ind_id: _with_history(scorer, _with_budget(catalog, results[ind_id], lines, behind), years)
+        ind_id: _finished(scorer, results[ind_id], years, _budget_of(catalog, results[ind_id], lines, behind))
         for ind_id in catalog.indicators
     }
     programs = [line.id for line in catalog.budget.values() if line.parent is None]
@@ -57,13 +57,18 @@ def evaluate(catalog: Catalog, year: int, data: Data, quarter: int | None = None
     return Results(catalog.info.id, year, quarter, ordered, lines, total)
 
 
-def _with_history(scorer: Scorer, result: IndicatorResult, years: list[int]) -> IndicatorResult:
-    """Every year of the indicator's period with figures, this one included, in order."""
+def _finished(
+    scorer: Scorer, result: IndicatorResult, years: list[int], money: budget.BudgetSummary | None
+) -> IndicatorResult:
+    """The year's result with its years side by side (this one included, in order) and the
+    money behind it, in one record."""
     ind = scorer.catalog.indicators[result.id]
     first, last = ind.period
     chosen = [result] + [scorer.result(ind, y) for y in years if first <= y <= last]
-    figures = [_figures(r) for r in sorted(chosen, key=lambda r: r.year)]
-    return attrs.evolve(result, history=tuple(figures))
+    history = tuple(_figures(r) for r in sorted(chosen, key=lambda r: r.year))
+    if money is None:
+        return attrs.evolve(result, history=history)
+    return attrs.evolve(result, history=history, budget=money)
 
 
 def _figures(result: IndicatorResult) -> YearFigures:
@@ -99,14 +104,14 @@ def _budget_behind(catalog: Catalog) -> dict[str, set[str]]:
     return behind
 
 
-def _with_budget(
+def _budget_of(
     catalog: Catalog, result: IndicatorResult, lines: Mapping[str, BudgetResult], behind: Mapping[str, set[str]]
-) -> IndicatorResult:
-    """Attach the money behind an indicator: lines supporting it or any indicator below it."""
+) -> budget.BudgetSummary | None:
+    """The money behind an indicator: lines supporting it or any indicator below it."""
     supporting = behind.get(result.id)
     if not supporting:
-        return result
+        return None
     summary = budget.summarise(budget.top_lines(supporting, catalog.budget), lines)
     if summary.serapan is not None and result.achievement is not None:
         summary = attrs.evolve(summary, efficiency=result.achievement - summary.serapan)
-    return attrs.evolve(result, budget=summary)
+    return summary

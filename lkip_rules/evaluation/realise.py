@@ -50,6 +50,7 @@ class Realiser:
         self.inputs, self.blank = _input_series(catalog, data, quarter)
         self.realised: dict[tuple[str, int], Realised] = {}
         self.busy: set[tuple[str, int]] = set()
+        self.shown: dict[str, str] = {}
 
     def realisation(self, ind: Indicator, year: int) -> Realised:
         key = (ind.id, year)
@@ -68,7 +69,9 @@ class Realiser:
     def _realise(self, ind: Indicator, year: int) -> Realised:
         year_data = self.data.years.get(year)
         if year_data is not None and ind.id in year_data.realisations and ind.id not in self.blocked:
-            given = Text("realise.given", file=_shown_path(year_data.file, self.catalog.path))
+            if year_data.file not in self.shown:  # resolving a path asks the file system: once a file
+                self.shown[year_data.file] = _shown_path(year_data.file, self.catalog.path)
+            given = Text("realise.given", file=self.shown[year_data.file])
             return Realised("ok", year_data.realisations[ind.id], given, True)
         if ind.formula is None or ind.id in self.blocked:  # a broken formula or unknown name is a catalog error
             why = self.blocked.get(ind.id) or Text("realise.formula-errors")
@@ -87,6 +90,17 @@ class Realiser:
             too_large = Text("realise.too-large", value=f"{value:.4E}", digits=numbers.MAX_INTEGER_DIGITS)
             return Realised("error", message=too_large)
         return Realised("ok", value, values=dict(_used(ind.formula.names, values, year)))
+
+    def surely_missing(self, ind: Indicator, year: int) -> bool:
+        """Whether ``ind`` surely has no realisation in ``year`` without computing it: no figure
+        at all for that year and a formula that needs, in that year, inputs only."""
+        formula = ind.formula
+        return (
+            year not in self.data.years
+            and formula is not None
+            and formula.same_year_only
+            and not any(name in self.catalog.indicators for name in formula.names)
+        )
 
     def referenced(self, ind: Indicator, year: int) -> Decimal | None:
         """What ``ind`` stands for in another indicator's formula: its realisation as printed when

@@ -31,6 +31,7 @@ class Scorer:
         self.quarter = realiser.quarter
         self.scored: dict[tuple[str, int], IndicatorResult] = {}
         self.flagged: dict[tuple[str, int], tuple[str, ...]] = {}
+        self.any_provisional = any(year.provisional for year in realiser.data.years.values())
 
     def result(self, ind: Indicator, year: int) -> IndicatorResult:
         key = (ind.id, year)
@@ -39,29 +40,29 @@ class Scorer:
         return self.scored[key]
 
     def _score(self, ind: Indicator, year: int) -> IndicatorResult:
-        blank = IndicatorResult(
-            id=ind.id,
-            name=ind.name,
-            level=ind.level,
-            unit=ind.unit,
-            polarity=ind.policy.polarity,
-            year=year,
-            quarter=self.quarter,
-            parent=ind.parent,
-            status="ok",
-            formula=str(ind.formula) if ind.formula is not None else None,
-            target_initial=ind.initial_target(year),
-            provisional=self.provisional(ind, year),
-        )
+        # The fields every result has, then one record built by the path taken (an attrs.evolve
+        # per field would cost more than the arithmetic).
+        base: dict[str, Any] = {
+            "id": ind.id,
+            "name": ind.name,
+            "level": ind.level,
+            "unit": ind.unit,
+            "polarity": ind.policy.polarity,
+            "year": year,
+            "quarter": self.quarter,
+            "parent": ind.parent,
+            "formula": str(ind.formula) if ind.formula is not None else None,
+            "target_initial": ind.initial_target(year),
+            "provisional": self.provisional(ind, year),
+        }
         if ind.id in self.realiser.blocked:
-            return attrs.evolve(blank, status="error", message=blocked(self.realiser.blocked[ind.id]))
+            return IndicatorResult(**base, status="error", message=blocked(self.realiser.blocked[ind.id]))
         if ind.aggregated:
-            return self._aggregate(ind, year, blank)
-        return self._scored(ind, year, blank)
+            return self._aggregate(ind, year, base)
+        return self._scored(ind, year, base)
 
-    def _scored(self, ind: Indicator, year: int, blank: IndicatorResult) -> IndicatorResult:
-        """An indicator with a formula: its fields worked out first, then one record (an evolve
-        per field would cost more than the arithmetic)."""
+    def _scored(self, ind: Indicator, year: int, base: dict[str, Any]) -> IndicatorResult:
+        """An indicator with a formula: its fields worked out first, then one record."""
         realised = self.realiser.realisation(ind, year)
         value, policy = realised.value, ind.policy
         target = ind.target_for(year, self.quarter)
@@ -94,7 +95,7 @@ class Scorer:
                     "category": self._category(ind, score.achievement),
                     "message": joined([realised.message, score.message]),
                 }
-        return attrs.evolve(blank, **fields)
+        return IndicatorResult(**base, **fields)
 
     def _no_target(self, year: int) -> str:
         if self.quarter is None:
@@ -110,7 +111,7 @@ class Scorer:
 
     # -- parents ----------------------------------------------------------------------------
 
-    def _aggregate(self, ind: Indicator, year: int, blank: IndicatorResult) -> IndicatorResult:
+    def _aggregate(self, ind: Indicator, year: int, base: dict[str, Any]) -> IndicatorResult:
         children = [self.result(child, year) for child in self.catalog.children(ind.id)]
         method = _METHODS[ind.aggregate]
         not_ok = [c for c in children if c.status != "ok" or c.achievement is None]
@@ -121,22 +122,23 @@ class Scorer:
             )
             why = joined([Text("labelled", name=c.id, text=Text(f"status.{c.status}")) for c in not_ok])
             message = Text("aggregate.cannot", method=method, why=why or Text("aggregate.no-children"))
-            return attrs.evolve(blank, status=status, message=message, rule=method, previous=previous)
+            return IndicatorResult(**base, status=status, message=message, rule=method, previous=previous)
         weights, missing = self._weights(ind, year, [c.id for c in children])
         if missing:  # a pagu not given is a gap in the data; a weight not declared, in the catalog
             status = "missing-data" if ind.aggregate == "budget-weighted" else "error"
             message = Text("aggregate.cannot", method=method, why=missing)
-            return attrs.evolve(blank, status=status, message=message, rule=method)
+            return IndicatorResult(**base, status=status, message=message, rule=method)
         achievements = [c.achievement for c in children if c.achievement is not None]
         exact = scoring.aggregate(achievements, "weighted" if weights else ind.aggregate, weights)
         if exact is None:  # pragma: no cover - weights are validated above 0, and a pagu of 0 is refused below
             zero = Text("aggregate.zero-weights")
-            return attrs.evolve(blank, status="undefined", message=zero, rule=method)
+            return IndicatorResult(**base, status="undefined", message=zero, rule=method)
         printed = scoring.round_value(exact, ind.policy.decimals, ind.policy.rounding)
         if previous is not None:
             previous = attrs.evolve(previous, trend=_trend(printed, previous.achievement, True))
-        return attrs.evolve(
-            blank,
+        return IndicatorResult(
+            **base,
+            status="ok",
             achievement_exact=exact,
             achievement=printed,
             category=self._category(ind, printed),
@@ -173,6 +175,8 @@ class Scorer:
     def _previous(self, ind: Indicator, year: int, now: Decimal | None) -> PreviousYear | None:
         """Last year's figures, whether or not this year's are in yet."""
         before = year - 1
+        if self.realiser.surely_missing(ind, before):  # the common case of a year without figures
+            return None
         realised = self.realiser.realisation(ind, before)
         if realised.value is None:
             return None
@@ -212,6 +216,8 @@ class Scorer:
 
     def provisional(self, ind: Indicator, year: int) -> tuple[str, ...]:
         """The provisional (sementara) figures an indicator's result rests on, as "name (year)"."""
+        if not self.any_provisional:  # the common case: nothing is marked sementara
+            return ()
         key = (ind.id, year)
         if key not in self.flagged:
             self.flagged[key] = ()  # a cycle of references adds nothing

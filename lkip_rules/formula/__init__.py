@@ -32,7 +32,7 @@ class Formula:
     and the value look-ups. Both give the same results and the same errors.
     """
 
-    __slots__ = ("_calls", "_compiled", "evaluate", "lowered", "names", "source", "tree")
+    __slots__ = ("_calls", "_compiled", "_text", "evaluate", "lowered", "names", "same_year_only", "source", "tree")
 
     source: str
     tree: ast.Node
@@ -49,10 +49,15 @@ class Formula:
             if isinstance(node, ast.Ref):
                 found.setdefault(node.name, set()).add(node.period)
         self.names = MappingProxyType({name: frozenset(periods) for name, periods in found.items()})
+        # True when a value needs every name it uses, each in the year evaluated: without any
+        # figure of that year there is surely none (if() and coalesce() can do without some).
+        tolerant = any(isinstance(n, ast.Call) and n.func in ("if", "coalesce") for n in ast.walk(self.lowered))
+        self.same_year_only = bool(found) and not tolerant and all(p == {ast.CURRENT} for p in found.values())
         # Compiling costs about as much as a hundred walks of the tree, so a formula is
         # walked for its first few calls and compiled only when it is used again and again.
         self._calls = 0
         self._compiled: compiler.Evaluator | None = None
+        self._text: str | None = None
         self.evaluate = self._warm_up
 
     def _warm_up(self, values: Values, *, year: int | None = None) -> Decimal:
@@ -73,7 +78,9 @@ class Formula:
         return interpreter.evaluate(self.lowered, values, year, self.source)
 
     def __str__(self) -> str:
-        return unparse(self.tree)
+        if self._text is None:  # every result names its formula: unparse once
+            self._text = unparse(self.tree)
+        return self._text
 
     def __repr__(self) -> str:
         return f"Formula({str(self)!r})"
