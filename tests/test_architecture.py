@@ -159,3 +159,16 @@ def test_importing_the_package_loads_no_heavy_module() -> None:
     code = "import lkip_rules; print(lkip_rules.Catalog.__module__, lkip_rules.LkipError.__module__)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["lkip_rules.api", "lkip_rules.errors"]
+
+
+def test_a_valid_catalog_loads_without_pyparsing() -> None:
+    """pyparsing reads only formulas that are wrong (to explain them); the bundled catalog has none."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, lkip_rules; lkip_rules.load_catalog(lkip_rules.BUNDLED_CATALOG).evaluate(2025); "
+        "print('pyparsing' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -1,7 +1,8 @@
 """The formula language: parse once, check before running, evaluate exactly and fast.
 
-Pipeline, one module each: :mod:`.grammar` (pyparsing) → :mod:`.ast` (frozen nodes) →
-:mod:`.parser` (limits, positioned errors) → :mod:`.checker` (names, arity, kinds;
+Pipeline, one module each: :mod:`.descent` (the grammar read by hand; :mod:`.grammar`, in
+pyparsing, explains a wrong text) → :mod:`.ast` (frozen nodes) → :mod:`.parser` (limits,
+positioned errors) → :mod:`.checker` (names, arity, kinds;
 sugar rewritten into arithmetic) → :mod:`.interpreter` (the reference) and
 :mod:`.compiler` (the fast path) ; :mod:`.unparse` gives canonical text back.
 """

@@ -1,6 +1,6 @@
 """Precedence climbing over a flat sequence ``prefix* atom (operator prefix* atom)*``: the tree the
 BNF in :mod:`.grammar` describes, built without pyparsing. The grammar hands its matches here, and so
-does the parser's fast path for plain arithmetic (names, numbers, + - * /), which needs no pyparsing.
+does the hand-written reader of :mod:`.descent`, so both build the same tree.
 """
 
 from __future__ import annotations

@@ -136,4 +136,5 @@ def build() -> pp.ParserElement:
     binary.set_parse_action(_operator)
     operand = (pp.ZeroOrMore(prefix) + atom).set_name("operand")
     expr <<= (operand + pp.ZeroOrMore(binary - operand)).set_parse_action(_climb)
-    return expr
+    # Spans index the text as written: pyparsing would otherwise expand tabs to spaces first.
+    return expr.parse_with_tabs()

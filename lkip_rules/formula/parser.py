@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-from decimal import Decimal
 
 from lkip_rules.errors import FormulaLimitError, FormulaSyntaxError
-from lkip_rules.formula import ast
-from lkip_rules.formula.climb import KEYWORDS, NAME_PATTERN, ClimbError, Operator, climb_from
+from lkip_rules.formula import ast, descent
+from lkip_rules.formula.climb import KEYWORDS, NAME_PATTERN, ClimbError
 from lkip_rules.locale.text import Grouped, Text
 
 MAX_LENGTH = 10_000
@@ -61,8 +60,9 @@ def parse(text: str) -> ast.Node:
 
 @functools.lru_cache(maxsize=4096)
 def _parse_cached(text: str) -> ast.Node:
-    # Catalogs repeat formulas; trees are immutable, so sharing them is safe.
-    node = _plain_arithmetic(text)
+    # Catalogs repeat formulas; trees are immutable, so sharing them is safe. The grammar
+    # (pyparsing) reads only what the hand-written reader leaves it: the texts that are wrong.
+    node = descent.parse(text)
     if node is None:
         node = _with_the_grammar(text)
     if ast.depth(node) > MAX_DEPTH:
@@ -73,52 +73,6 @@ def _parse_cached(text: str) -> ast.Node:
             hint=Text("formula.use-sum"),
         )
     return node
-
-
-_PLAIN = re.compile(
-    r"\s*(?:(?P<name>" + NAME_PATTERN + r")(?![\s]*[(\[])"
-    r"|(?P<number>[0-9]+(?:_[0-9]+)*(?:\.[0-9]+(?:_[0-9]+)*)?)(?![A-Za-z0-9_.])"
-    r"|(?P<op>[-+*/]))"
-)
-
-
-def _plain_arithmetic(text: str) -> ast.Node | None:
-    """The tree of a formula of names, numbers and + - * / alone (most formulas), climbed without
-    pyparsing; None for anything else, which the grammar parses (and explains when it is wrong)."""
-    items: list[object] = []
-    want_operand, pos = True, 0
-    while pos < len(text):
-        found = _PLAIN.match(text, pos)
-        if found is None:
-            if text[pos:].strip():
-                return None  # brackets, calls, comparisons, or no formula at all: the grammar's
-            break
-        kind, start, end = found.lastgroup, found.start(found.lastgroup or 0), found.end()
-        token = found.group(kind or 0)
-        if kind == "op":
-            if want_operand and token not in "+-":
-                return None
-            items.append(Operator(token, start, end))
-            want_operand = True
-        elif not want_operand or (kind == "name" and token in KEYWORDS):
-            return None
-        else:
-            items.append(_atom(kind, token, start, end))
-            want_operand = False
-        pos = end
-    if want_operand:
-        return None
-    try:
-        node, _ = climb_from(items, 0, 0)
-    except (ClimbError, RecursionError):
-        return None
-    return node
-
-
-def _atom(kind: str | None, token: str, start: int, end: int) -> ast.Node:
-    if kind == "number":
-        return ast.Number(Decimal(token.replace("_", "")), span=(start, end))
-    return ast.Ref(token, ast.CURRENT, span=(start, end))
 
 
 def _with_the_grammar(text: str) -> ast.Node:
