@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # "import X as X": re-exported for the type checker
     from lkip_rules.formula import Period as Period
     from lkip_rules.formula import parse_formula as parse_formula
     from lkip_rules.issues import Issue as Issue
+    from lkip_rules.results import Assessment as Assessment
     from lkip_rules.results import IndicatorResult as IndicatorResult
     from lkip_rules.results import Results as Results
 
@@ -45,12 +46,14 @@ _WHERE = {
     "Period": "lkip_rules.formula",
     "parse_formula": "lkip_rules.formula",
     "Issue": "lkip_rules.issues",
+    "Assessment": "lkip_rules.results",
     "IndicatorResult": "lkip_rules.results",
     "Results": "lkip_rules.results",
 }
 
 __all__ = [
     "BUNDLED_CATALOG",
+    "Assessment",
     "Catalog",
     "CatalogError",
     "CatalogValidationError",

@@ -20,9 +20,10 @@ from lkip_rules.catalog.loader import load
 from lkip_rules.catalog.model import BudgetLine, CatalogInfo, Data, Indicator, Input
 from lkip_rules.errors import ArgumentError, CatalogValidationError
 from lkip_rules.evaluation import evaluate
+from lkip_rules.evaluation.assess import assess
 from lkip_rules.formula.ast import CURRENT
 from lkip_rules.issues import Issue
-from lkip_rules.results import Results
+from lkip_rules.results import Assessment, Results
 from lkip_rules.scales import Scale
 from lkip_rules.validation import catalog_issues, data_issues, validate
 
@@ -165,6 +166,14 @@ class Catalog:
         """
         figures = self.data if data is None else _checked_data(data)
         return evaluate(self, check_year(year), figures, check_quarter(quarter))
+
+    def assess(self, year: int, data: Data | None = None, *, quarter: int | None = None) -> dict[str, Assessment]:
+        """Every indicator's status, realisation and achievement as printed, and category code —
+        what a bulk row has — without the rest of a result: the fast path for an app that scores
+        figures as they are typed. The same figures as ``evaluate``, refusing the same data.
+        """
+        figures = self.data if data is None else _checked_data(data)
+        return assess(self, check_year(year), figures, check_quarter(quarter))
 
 
 def _checked_data(data: object) -> Data:

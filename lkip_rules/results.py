@@ -59,6 +59,16 @@ class BenchmarkResult:
 
 
 @attrs.frozen
+class Assessment:
+    """One indicator's figures for a year, as ``Catalog.assess`` gives them: a bulk row's columns."""
+
+    status: Status
+    realisation: Decimal | None = None  # as printed
+    achievement: Decimal | None = None  # as printed
+    category: str | None = None  # the band's code
+
+
+@attrs.frozen
 class IndicatorResult:
     id: str
     name: str

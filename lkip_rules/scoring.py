@@ -58,15 +58,11 @@ def round_value(value: Decimal, decimals: int, rounding: str) -> Decimal:
 
 def divide_rounded(numerator: Decimal, denominator: Decimal, decimals: int, rounding: str) -> Decimal:
     """``numerator / denominator`` rounded exactly (from integers, no intermediate rounding)."""
-    n_sign, n_digits, n_exp = numerator.as_tuple()
-    d_sign, d_digits, d_exp = denominator.as_tuple()
-    assert isinstance(n_exp, int) and isinstance(d_exp, int)
-    n = int("".join(map(str, n_digits)) or "0")
-    d = int("".join(map(str, d_digits)) or "0")
-    negative = bool(n_sign) != bool(d_sign) and n != 0
-    # numerator / denominator * 10**decimals = n * 10**(n_exp - d_exp + decimals) / d
-    shift = n_exp - d_exp + decimals
-    top, bottom = (n * 10**shift, d) if shift >= 0 else (n, d * 10**-shift)
+    a, b = numerator.as_integer_ratio()  # exact: numerator = a / b, denominator = c / d
+    c, d = denominator.as_integer_ratio()
+    negative = (a < 0) != (c < 0) and a != 0  # -0.00 when a negative quotient rounds to 0, as printed
+    # numerator / denominator * 10**decimals = a * d * 10**decimals / (b * c)
+    top, bottom = abs(a) * d * 10**decimals, b * abs(c)
     quotient, remainder = divmod(top, bottom)
     if remainder:
         twice = 2 * remainder
@@ -74,7 +70,7 @@ def divide_rounded(numerator: Decimal, denominator: Decimal, decimals: int, roun
             quotient += twice >= bottom
         elif rounding == "half-even":
             quotient += twice > bottom or (twice == bottom and quotient % 2 == 1)
-    return Decimal((1 if negative else 0, tuple(map(int, str(quotient))), -decimals))
+    return Decimal(f"{'-' if negative else ''}{quotient}E-{decimals}")  # from text: exact at any length
 
 
 def achievement(realisation: Decimal, target: Target, policy: Policy) -> Score:
@@ -146,7 +142,7 @@ def _clamped(exact: Decimal, printed: Decimal, rule: str, policy: Policy) -> Sco
     if policy.floor is not None and exact < policy.floor:
         exact, printed = policy.floor, round_value(policy.floor, policy.decimals, policy.rounding)
         notes.append(Text("score.floored", floor=policy.floor))
-    return Score("ok", exact, printed, rule, joined(notes))
+    return Score("ok", exact, printed, rule, joined(notes) if notes else "")
 
 
 def category(scale: Scale, printed_achievement: Decimal) -> Band:

@@ -42,8 +42,11 @@ class Realised:
 class Realiser:
     """Computes realisations on demand, each (indicator, year) once."""
 
-    def __init__(self, catalog: Catalog, data: Data, quarter: int | None, blocked: Mapping[str, str]) -> None:
+    def __init__(
+        self, catalog: Catalog, data: Data, quarter: int | None, blocked: Mapping[str, str], keep_values: bool = True
+    ) -> None:
         self.catalog = catalog
+        self.keep_values = keep_values  # the figures each realisation used, for its result
         self.data = data
         self.quarter = quarter
         self.blocked = blocked  # indicator -> the catalog error that keeps it from being computed
@@ -89,7 +92,8 @@ class Realiser:
         if value.adjusted() >= numbers.MAX_INTEGER_DIGITS:
             too_large = Text("realise.too-large", value=f"{value:.4E}", digits=numbers.MAX_INTEGER_DIGITS)
             return Realised("error", message=too_large)
-        return Realised("ok", value, values=dict(_used(ind.formula.names, values, year)))
+        used = dict(_used(ind.formula.names, values, year)) if self.keep_values else {}
+        return Realised("ok", value, values=used)
 
     def surely_missing(self, ind: Indicator, year: int) -> bool:
         """Whether ``ind`` surely has no realisation in ``year`` without computing it: no figure

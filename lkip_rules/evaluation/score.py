@@ -16,10 +16,11 @@ from lkip_rules import budget, scoring
 from lkip_rules.evaluation.realise import Realiser, blocked
 from lkip_rules.locale.text import Items, Text, joined
 from lkip_rules.results import BenchmarkResult, Category, EndTarget, IndicatorResult, PreviousYear
+from lkip_rules.scoring import Target
 
 if TYPE_CHECKING:
     from lkip_rules.api import Catalog
-    from lkip_rules.catalog.model import Indicator
+    from lkip_rules.catalog.model import Data, Indicator
 
 
 class Scorer:
@@ -75,8 +76,9 @@ class Scorer:
             "realisation_given": realised.given,
             "values": realised.values,
             "benchmark": self._benchmark(ind, year),
-            "end_target": self._end(ind, value),
         }
+        score = scoring.achievement(value, target, policy) if value is not None and target is not None else None
+        fields["end_target"] = self._end(ind, value, target, score)
         rounded = scoring.round_value(value, policy.decimals, policy.rounding) if value is not None else None
         fields["previous"] = self._previous(ind, year, rounded)
         if value is not None:
@@ -85,8 +87,7 @@ class Scorer:
                 fields["year_progress"] = scoring.achievement(value, year_target, policy).achievement
             if target is None:
                 fields |= {"status": "missing-data", "message": joined([realised.message, self._no_target(year)])}
-            else:
-                score = scoring.achievement(value, target, policy)
+            elif score is not None:
                 fields |= {
                     "status": score.status,
                     "achievement_exact": score.achievement_exact,
@@ -114,61 +115,23 @@ class Scorer:
     def _aggregate(self, ind: Indicator, year: int, base: dict[str, Any]) -> IndicatorResult:
         children = [self.result(child, year) for child in self.catalog.children(ind.id)]
         method = _METHODS[ind.aggregate]
-        not_ok = [c for c in children if c.status != "ok" or c.achievement is None]
-        previous = self._previous_aggregate(ind, year) if year - 1 >= ind.period[0] else None
-        if not_ok or not children:
-            status: scoring.Status = (
-                "error" if any(c.status == "error" for c in not_ok) else (not_ok[0].status if not_ok else "error")
-            )
-            why = joined([Text("labelled", name=c.id, text=Text(f"status.{c.status}")) for c in not_ok])
-            message = Text("aggregate.cannot", method=method, why=why or Text("aggregate.no-children"))
-            return IndicatorResult(**base, status=status, message=message, rule=method, previous=previous)
-        weights, missing = self._weights(ind, year, [c.id for c in children])
-        if missing:  # a pagu not given is a gap in the data; a weight not declared, in the catalog
-            status = "missing-data" if ind.aggregate == "budget-weighted" else "error"
-            message = Text("aggregate.cannot", method=method, why=missing)
-            return IndicatorResult(**base, status=status, message=message, rule=method)
-        achievements = [c.achievement for c in children if c.achievement is not None]
-        exact = scoring.aggregate(achievements, "weighted" if weights else ind.aggregate, weights)
-        if exact is None:  # pragma: no cover - weights are validated above 0, and a pagu of 0 is refused below
-            zero = Text("aggregate.zero-weights")
-            return IndicatorResult(**base, status="undefined", message=zero, rule=method)
-        printed = scoring.round_value(exact, ind.policy.decimals, ind.policy.rounding)
+        figures = [(c.id, c.status, c.achievement) for c in children]
+        parent = parent_figure(self.catalog, self.realiser.data, ind, year, figures)
+        if parent.printed is None:
+            previous = self._previous_aggregate(ind, year) if parent.children_failed else None
+            return IndicatorResult(**base, status=parent.status, message=parent.message, rule=method, previous=previous)
+        previous = self._previous_aggregate(ind, year)
         if previous is not None:
-            previous = attrs.evolve(previous, trend=_trend(printed, previous.achievement, True))
+            previous = attrs.evolve(previous, trend=_trend(parent.printed, previous.achievement, True))
         return IndicatorResult(
             **base,
             status="ok",
-            achievement_exact=exact,
-            achievement=printed,
-            category=self._category(ind, printed),
+            achievement_exact=parent.exact,
+            achievement=parent.printed,
+            category=self._category(ind, parent.printed),
             rule=Text("aggregate.rule", method=method, children=Items(c.id for c in children)),
             previous=previous,
         )
-
-    def _weights(self, ind: Indicator, year: int, children: list[str]) -> tuple[list[Decimal | None], str]:
-        """The children's weights for a weighted or budget-weighted parent ([] for mean and min),
-        or why one is missing."""
-        if ind.aggregate == "weighted":
-            weights = [self.catalog.indicators[c].weight_in(year) for c in children]
-            lacking = [c for c, w in zip(children, weights, strict=True) if w is None]
-            return weights, Text("aggregate.no-weight", year=year, children=Items(lacking)) if lacking else ""
-        if ind.aggregate == "budget-weighted":
-            pagu = [self._pagu_behind(c, year) for c in children]
-            lacking = [c for c, p in zip(children, pagu, strict=True) if not p]
-            why = Text("aggregate.no-pagu", year=year, children=Items(lacking)) if lacking else ""
-            return list(pagu), why
-        return [], ""
-
-    def _pagu_behind(self, indicator_id: str, year: int) -> Decimal | None:
-        """The pagu of the budget lines supporting ``indicator_id`` directly (top-most lines only)."""
-        year_data = self.realiser.data.years.get(year)
-        figures = year_data.budget if year_data is not None else {}
-        lines = {line.id for line in self.catalog.budget.values() if indicator_id in line.supports}
-        amounts = [figures[i].pagu if i in figures else None for i in budget.top_lines(lines, self.catalog.budget)]
-        if not amounts or any(a is None for a in amounts):
-            return None
-        return sum((a for a in amounts if a is not None), Decimal(0))
 
     # -- beside the year's figure -----------------------------------------------------------
 
@@ -189,18 +152,27 @@ class Scorer:
         return PreviousYear(before, rounded, score.achievement if score else None, trend)
 
     def _previous_aggregate(self, ind: Indicator, year: int) -> PreviousYear | None:
+        if year - 1 < ind.period[0]:
+            return None
         before = self.result(ind, year - 1)
         if before.achievement is None:
             return None
         return PreviousYear(year - 1, None, before.achievement, None)
 
-    def _end(self, ind: Indicator, value: Decimal | None) -> EndTarget | None:
+    def _end(
+        self, ind: Indicator, value: Decimal | None, target: Target | None, score: scoring.Score | None
+    ) -> EndTarget | None:
+        """The Renstra's end target and this year's realisation against it (the score against
+        the target in force when the two are the same, as they are in the period's last year)."""
         end = ind.renstra_end_target()
         if end is None:
             return None
-        end_year, target = end
-        achieved = scoring.achievement(value, target, ind.policy).achievement if value is not None else None
-        return EndTarget(end_year, target, achieved)
+        end_year, end_target = end
+        if value is None:
+            return EndTarget(end_year, end_target, None)
+        if score is None or end_target != target:
+            score = scoring.achievement(value, end_target, ind.policy)
+        return EndTarget(end_year, end_target, score.achievement)
 
     def _benchmark(self, ind: Indicator, year: int) -> BenchmarkResult | None:
         year_data = self.realiser.data.years.get(year)
@@ -242,6 +214,68 @@ class Scorer:
             elif (source := data.years.get(used)) is not None and source.is_provisional("inputs", name):
                 found.append(f"{name} ({used})")
         return found
+
+
+@attrs.frozen
+class ParentFigure:
+    """A parent's achievement from its children's, or why it has none."""
+
+    status: scoring.Status
+    exact: Decimal | None = None
+    printed: Decimal | None = None
+    message: str = ""
+    children_failed: bool = False  # no figure because a child has none (not for want of weights)
+
+
+def parent_figure(
+    catalog: Catalog, data: Data, ind: Indicator, year: int, children: list[tuple[str, scoring.Status, Decimal | None]]
+) -> ParentFigure:
+    """The figure of a parent from its children's (id, status, printed achievement), by its method."""
+    method = _METHODS[ind.aggregate]
+    not_ok = [(child, status) for child, status, achieved in children if status != "ok" or achieved is None]
+    if not_ok or not children:
+        statuses = [status for _, status in not_ok]
+        status: scoring.Status = "error" if "error" in statuses or not children else statuses[0]
+        why = joined([Text("labelled", name=child, text=Text(f"status.{status}")) for child, status in not_ok])
+        message = Text("aggregate.cannot", method=method, why=why or Text("aggregate.no-children"))
+        return ParentFigure(status, message=message, children_failed=True)
+    weights, missing = _weights(catalog, data, ind, year, [child for child, _, _ in children])
+    if missing:  # a pagu not given is a gap in the data; a weight not declared, in the catalog
+        status = "missing-data" if ind.aggregate == "budget-weighted" else "error"
+        return ParentFigure(status, message=Text("aggregate.cannot", method=method, why=missing))
+    achievements = [achieved for _, _, achieved in children if achieved is not None]
+    exact = scoring.aggregate(achievements, "weighted" if weights else ind.aggregate, weights)
+    if exact is None:  # pragma: no cover - weights are validated above 0, and a pagu of 0 is refused
+        return ParentFigure("undefined", message=Text("aggregate.zero-weights"))
+    return ParentFigure("ok", exact, scoring.round_value(exact, ind.policy.decimals, ind.policy.rounding))
+
+
+def _weights(
+    catalog: Catalog, data: Data, ind: Indicator, year: int, children: list[str]
+) -> tuple[list[Decimal | None], str]:
+    """The children's weights for a weighted or budget-weighted parent ([] for mean and min),
+    or why one is missing."""
+    if ind.aggregate == "weighted":
+        weights = [catalog.indicators[c].weight_in(year) for c in children]
+        lacking = [c for c, w in zip(children, weights, strict=True) if w is None]
+        return weights, Text("aggregate.no-weight", year=year, children=Items(lacking)) if lacking else ""
+    if ind.aggregate == "budget-weighted":
+        pagu = [_pagu_behind(catalog, data, c, year) for c in children]
+        lacking = [c for c, p in zip(children, pagu, strict=True) if not p]
+        why = Text("aggregate.no-pagu", year=year, children=Items(lacking)) if lacking else ""
+        return list(pagu), why
+    return [], ""
+
+
+def _pagu_behind(catalog: Catalog, data: Data, indicator_id: str, year: int) -> Decimal | None:
+    """The pagu of the budget lines supporting ``indicator_id`` directly (top-most lines only)."""
+    year_data = data.years.get(year)
+    figures = year_data.budget if year_data is not None else {}
+    lines = {line.id for line in catalog.budget.values() if indicator_id in line.supports}
+    amounts = [figures[i].pagu if i in figures else None for i in budget.top_lines(lines, catalog.budget)]
+    if not amounts or any(a is None for a in amounts):
+        return None
+    return sum((a for a in amounts if a is not None), Decimal(0))
 
 
 _METHODS = {method: Text(f"method.{method}") for method in ("mean", "weighted", "budget-weighted", "min")}

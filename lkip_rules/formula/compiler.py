@@ -91,12 +91,13 @@ class _Compiler:
         body = self.expr(self.node)
         # A year that is no whole number is the reference interpreter's to refuse; with no year,
         # a look-up by year finds nothing (never a value stored under None) and falls back too.
+        # The usual call has no year or an int: one identity test. The year is looked up (as
+        # "key") only where a value is given by year.
         lines = ["def evaluate(values, *, year=None):", "    try:"]
-        lines.append("        if year.__class__ not in _YEAR: _fallback()")
-        lines.append("        key = _NO_YEAR if year is None else year")
+        lines.append("        if year is not None and year.__class__ is not int: _fallback()")
         lines += self.fetch_all()
         if self.slots:  # Infinity or NaN: the reference interpreter refuses them where it meets them
-            finite = " and ".join(f"s{slot}.is_finite()" for slot in self.slots.values())
+            finite = " and ".join(f"_finite(s{slot})" for slot in self.slots.values())
             lines.append(f"        if not ({finite}): _fallback()")
         lines += [
             f"        return {body}",
@@ -118,7 +119,7 @@ class _Compiler:
             "_slow": _slow,
             "_min": minimum,
             "_max": maximum,
-            "_YEAR": (int, type(None)),
+            "_finite": Decimal.is_finite,  # a global name: cheaper than the method's look-up
             "_NO_YEAR": object(),
             "_sum": total,
             "_avg": mean,
@@ -161,7 +162,7 @@ class _Compiler:
         return [
             f"        {var} = values[{_literal(name)}]",
             f"        if {var}.__class__ is not _D:",
-            f"            {var} = {var}[key] if {var}.__class__ is dict else {slow}",
+            f"            {var} = {var}[_NO_YEAR if year is None else year] if {var}.__class__ is dict else {slow}",
             f"            if {var}.__class__ is not _D: {var} = {slow}",
         ]
 
@@ -169,6 +170,7 @@ class _Compiler:
         # One look-up of the name, then one subscript per year it is used at.
         series = f"n{uses[0][1]}"
         lines = [f"        {series} = values[{_literal(name)}]", f"        if {series}.__class__ is dict:"]
+        lines.append("            key = _NO_YEAR if year is None else year")
         lines += [f"            s{slot} = {series}[{_year_expr(period)}]" for period, slot in uses]
         lines.append("        else:")
         for period, slot in uses:

@@ -8,6 +8,7 @@ function in DATA_RULES. Figures are checked per source, so an issue names the fi
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from lkip_rules.locale.text import Items, Text
 
 if TYPE_CHECKING:
     from lkip_rules.api import Catalog
-    from lkip_rules.catalog.model import Data, YearData
+    from lkip_rules.catalog.model import Data, Indicator, YearData
 
 PERCENT_UNITS = ("%", "persen")
 
@@ -86,12 +87,7 @@ def _whole_meant(figure: Decimal) -> str:
 
 def percentages(catalog: Catalog, data: Data) -> Iterator[Issue]:
     """A percentage of two counts outside 0-100 (part above its whole) deserves a second look."""
-    for ind in catalog.indicators.values():
-        if ind.formula is None or ind.unit.strip().lower() not in PERCENT_UNITS:
-            continue
-        ratio = _count_ratio(catalog, ind.formula.lowered)
-        if ratio is None:
-            continue
+    for ind, ratio in _count_ratios(catalog):
         for year, year_data in sorted(data.years.items()):
             part, whole = (_total(year_data, side) for side in ratio)
             if part is None or not whole:
@@ -115,6 +111,25 @@ def percentages(catalog: Catalog, data: Data) -> Iterator[Issue]:
                     "indicators",
                     ind.id,
                 )
+
+
+_RATIOS: weakref.WeakKeyDictionary[Catalog, list[tuple[Indicator, tuple[list[str], list[str]]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _count_ratios(catalog: Catalog) -> list[tuple[Indicator, tuple[list[str], list[str]]]]:
+    """The percentage indicators that are a ratio of counts, with their counts: found once per
+    catalog (a catalog does not change; every evaluation checks its data against them)."""
+    if catalog not in _RATIOS:
+        found = []
+        for ind in catalog.indicators.values():
+            if ind.formula is not None and ind.unit.strip().lower() in PERCENT_UNITS:
+                ratio = _count_ratio(catalog, ind.formula.lowered)
+                if ratio is not None:
+                    found.append((ind, ratio))
+        _RATIOS[catalog] = found
+    return _RATIOS[catalog]
 
 
 def _count_ratio(catalog: Catalog, node: ast.Node) -> tuple[list[str], list[str]] | None:
