@@ -217,6 +217,7 @@ def test_last_year_without_any_figure_of_that_year(
         (lambda: Data.from_values({1: {2025: 1}}), "inputs: the name 1 is not text"),  # type: ignore[dict-item]
         (lambda: Data.from_values({"a": 5}), "inputs.a must be a mapping {year: value}, not int"),  # type: ignore[dict-item]
         (lambda: Data.from_values({"a": {2025.0: 1}}), "the year 2025.0 is neither a whole number nor text"),
+        (lambda: Data.from_values({"a": {2025: 1}, "b": {2025.0: 1}}), "b: the year 2025.0 is neither a whole number"),
         (lambda: Data.from_values(budget={"p": {2025: 5}}), "budget.p[2025] must be a mapping of pagu, realisasi"),
         (lambda: Data.from_values(reported={"p": {2025: 5}}), "reported.p[2025] must be a mapping of printed figures"),
         (lambda: Data.from_values(budget={"p": {2025: {"pagu": 1.5}}}), "budget.p[2025].pagu is the float 1.5"),

@@ -18,6 +18,7 @@ from lkip_rules.catalog.figures import Benchmark, BudgetFigures, CellPath, Input
 from lkip_rules.errors import ArgumentError
 from lkip_rules.formula.values import figure as to_decimal
 
+_PLAIN = frozenset({Decimal, int, str})  # a figure's own types: no mapping to look into (a fast test)
 QUARTER_KEYS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4, 1: 1, 2: 2, 3: 3, 4: 4}
 
 
@@ -71,7 +72,8 @@ def _year_data(year: int, source: str, sections: Mapping[str, dict[str, Any]]) -
 def _cells(section: str, mapping: Any) -> list[tuple[str, int, Any]]:
     if not isinstance(mapping, Mapping):
         raise ArgumentError(f"{section} must be a mapping of names to {{year: value}}, not {type(mapping).__name__}")
-    found = []
+    found: list[tuple[str, int, Any]] = []
+    seen: dict[tuple[type, object], int] = {}
     for name, by_year in mapping.items():
         if not isinstance(name, str):
             raise ArgumentError(f"{section}: the name {name!r} is not text")
@@ -79,7 +81,11 @@ def _cells(section: str, mapping: Any) -> list[tuple[str, int, Any]]:
             raise ArgumentError(
                 f"{section}.{name} must be a mapping {{year: value}}, not {type(by_year).__name__}",
             )
-        found += [(name, _year(year, f"{section}.{name}"), raw) for year, raw in by_year.items()]
+        for year, raw in by_year.items():
+            key = (year.__class__, year)  # 2025.0 equals 2025 but is no year: the type is part of the key
+            if key not in seen:  # each year is read once; a wrong one raises before it is kept
+                seen[key] = _year(year, f"{section}.{name}")
+            found.append((name, seen[key], raw))
     return found
 
 
@@ -99,6 +105,8 @@ def _realisation(raw: object, where: str) -> Decimal:
 
 def _status(raw: object, where: str) -> str:
     """A figure's mark, given as ``{"value": ..., "status": "sementara"}``; final (tetap) when not given."""
+    if type(raw) in _PLAIN:  # the usual figure: no mark
+        return "tetap"
     status = raw.get("status", "tetap") if isinstance(raw, Mapping) else "tetap"
     if status not in ("sementara", "tetap"):
         raise ArgumentError(f"{where}: status is 'sementara' (provisional) or 'tetap' (final), not {status!r}")
@@ -106,7 +114,7 @@ def _status(raw: object, where: str) -> str:
 
 
 def _input(raw: object, where: str) -> InputValue:
-    if not isinstance(raw, Mapping):
+    if type(raw) in _PLAIN or not isinstance(raw, Mapping):
         return to_decimal(raw, where)
     if "value" in raw:
         return to_decimal(raw["value"], where)

@@ -84,6 +84,8 @@ def _named(catalog: Catalog, issue: Issue) -> set[str]:
 
 
 def _spread(catalog: Catalog, direct: Mapping[str, str]) -> dict[str, str]:
+    if not direct:  # a valid catalog: nothing to spread, and no graph of users to build
+        return {}
     users: dict[str, list[str]] = {}
     for ind in catalog.indicators.values():
         parent = catalog.indicators.get(ind.parent or "")

@@ -69,7 +69,7 @@ def counts(catalog: Catalog, data: Data) -> Iterator[Issue]:
             item = catalog.inputs.get(name)
             if item is None or not item.is_count:
                 continue
-            cells = [(f"q{q}", v) for q, v in value.items()] if isinstance(value, Mapping) else [("", value)]
+            cells = [("", value)] if isinstance(value, Decimal) else [(f"q{q}", v) for q, v in value.items()]
             for quarter, figure in cells:
                 if figure != figure.to_integral_value():
                     unit = item.unit.strip() or Text("count.whole-things")
