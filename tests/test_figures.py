@@ -184,6 +184,38 @@ def test_a_series_over_years_is_no_cycle(tmp_path: Path) -> None:
     assert got == [(D("5.00"), D("50.00")), (D("12.00"), D("60.00")), (D("21.00"), D("70.00"))]
 
 
+def _two_indicators(tmp_path: Path, period: str, a: str, b: str) -> lkip_rules.Catalog:
+    (tmp_path / "catalog.toml").write_text(
+        f'[catalog]\nid = "c"\nname = "C"\nperiod = {period}\n'
+        f'[indicators.a]\nname = "A"\nlevel = "iku"\nformula = "{a}"\ntargets = {{ 2025 = 1 }}\n'
+        f'[indicators.b]\nname = "B"\nlevel = "iku"\nformula = "{b}"\ntargets = {{ 2025 = 1, 2026 = 1 }}\n',
+        "utf-8",
+    )
+    return lkip_rules.load_catalog(tmp_path)
+
+
+@pytest.mark.parametrize(("period", "expected"), [("[2025, 2025]", D("1.00")), ("[2020, 2025]", D("6.00"))])
+def test_a_series_over_the_years_ends_before_its_period(tmp_path: Path, period: str, expected: D) -> None:
+    """a = coalesce(a[N-1], 0) + 1 counts the years of its period: before the period, and without
+    figures, there is no realisation (it once ran back until Python's recursion limit, and gave
+    a different figure depending on how deep the caller's stack was)."""
+    catalog = _two_indicators(tmp_path, period, "coalesce(a[N-1], 0) + 1", "1")
+    assert catalog.evaluate(2025, Data())["a"].realisation == expected
+    assert catalog.assess(2025, Data())["a"].realisation == expected
+
+
+def test_a_cycle_across_years_is_an_error_whoever_asks_first(tmp_path: Path) -> None:
+    """a(2025) needs b(2026), which needs a(2025): both are errors, in evaluate and in assess (the
+    member reached second once kept a figure computed from the other's passing error)."""
+    catalog = _two_indicators(tmp_path, "[2024, 2026]", "coalesce(b[N+1], 1)", "a[N-1] + 1")
+    expected = {2024: ("error", "missing-data"), 2025: ("error", "error"), 2026: ("missing-data", "error")}
+    for year, statuses in expected.items():
+        full, fast = catalog.evaluate(year, Data()), catalog.assess(year, Data())
+        assert (full["a"].status, full["b"].status) == statuses
+        assert (fast["a"].status, fast["b"].status) == statuses
+    assert "depends on itself" in catalog.evaluate(2025, Data())["b"].message
+
+
 @pytest.mark.parametrize(
     ("formula", "data", "previous"),
     [

@@ -140,6 +140,16 @@ def test_the_grammar_reads_only_the_texts_that_are_wrong() -> None:
         assert descent.parse(wrong) is None, wrong
 
 
+@pytest.mark.parametrize("text", ["\xa0x", "x\u2003", "a\xa0+ b", "x\x0c"])
+def test_a_special_space_is_refused_alike_everywhere_with_a_hint(text: str) -> None:
+    """The grammar skips only space, tab and line breaks; a bare name once also skipped any
+    Unicode space, so "\xa0x" was a formula while "a\xa0+ b" was not."""
+    with pytest.raises(FormulaError) as caught:
+        lkip_rules.parse_formula(text)
+    assert caught.value.hint is not None and "special space" in caught.value.hint
+    assert text[caught.value.span[0]].isspace()
+
+
 def test_a_tab_in_a_formula_is_one_character_for_the_caret() -> None:
     """pyparsing expands tabs unless told not to; the caret must point into the text as written."""
     with pytest.raises(FormulaError) as caught:

@@ -58,11 +58,15 @@ class Realiser:
     def realisation(self, ind: Indicator, year: int) -> Realised:
         key = (ind.id, year)
         if key not in self.realised:
-            if key in self.busy:
-                return Realised("error", message=Text("realise.cycle", id=ind.id))
+            if key in self.busy:  # a cycle: every (indicator, year) on it is an error, whoever asks first
+                raise _Cycle(key)
             self.busy.add(key)
             try:
                 self.realised[key] = self._realise(ind, year)
+            except _Cycle as cycle:
+                self.realised[key] = Realised("error", message=Text("realise.cycle", id=ind.id))
+                if cycle.key != key:
+                    raise
             except RecursionError:
                 self.realised[key] = Realised("error", message=Text("realise.too-deep"))
             finally:
@@ -71,6 +75,10 @@ class Realiser:
 
     def _realise(self, ind: Indicator, year: int) -> Realised:
         year_data = self.data.years.get(year)
+        if year_data is None and not ind.period[0] <= year <= ind.period[1]:
+            # Outside its period and without figures an indicator has no realisation, so a series
+            # over the years (coalesce(x[N-1], 0) + 1) ends there instead of running back forever.
+            return Realised("missing-data", message=Text("realise.no-year", id=ind.id, year=year))
         if year_data is not None and ind.id in year_data.realisations and ind.id not in self.blocked:
             if year_data.file not in self.shown:  # resolving a path asks the file system: once a file
                 self.shown[year_data.file] = _shown_path(year_data.file, self.catalog.path)
@@ -132,6 +140,14 @@ class Realiser:
         else:
             message = Text("realise.no-value-year", name=exc.name, year=exc.year)
         return (Text("with-detail", text=message, detail=reason) if reason else message), root
+
+
+class _Cycle(Exception):
+    """An (indicator, year) reached again while it is computed; caught where it began."""
+
+    def __init__(self, key: tuple[str, int]) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 def blocked(why: str) -> str:

@@ -17,8 +17,10 @@ MAX_NESTING = 32
 MAX_DEPTH = 100
 """Deepest tree accepted (a chain of 100 operators; use sum() for longer lists)."""
 
-_BARE_NAME = re.compile(r"\s*(" + NAME_PATTERN + r")\s*")
-_TOKEN = re.compile(r"\s*(" + NAME_PATTERN + r"|[0-9][0-9_.]*|<=|>=|==|!=|\S)")
+# White space is what the grammar skips (pyparsing's " \t\r\n"); any other space is a character
+# the formula cannot have, pointed at with a hint.
+_BARE_NAME = re.compile(r"[ \t\r\n]*(" + NAME_PATTERN + r")[ \t\r\n]*")
+_TOKEN = re.compile(r"[ \t\r\n]*(" + NAME_PATTERN + r"|[0-9][0-9_.]*|<=|>=|==|!=|[^ \t\r\n])")
 _EXPECTED = {
     "operand": Text("formula.an-operand"),  # a number, a name, a function call or '('
     "end of text": Text("formula.an-operator"),  # an operator or the end of the formula
@@ -123,6 +125,8 @@ def _syntax_error(text: str, loc: int, msg: str) -> FormulaSyntaxError:
         token = match.group(1)
         found, span = repr(token if len(token) <= 40 else token[:30] + "…"), match.span(1)
     hint: str | None = _HINTS.get(match.group(1)) if match else None
+    if match and match.group(1).isspace():
+        hint = Text("formula.hint-space")
     if match and match.group(1)[:1].isupper():
         hint = Text("formula.lower-case")
     return FormulaSyntaxError(

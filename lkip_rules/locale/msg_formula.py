@@ -54,6 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "formula.hint-times": ("multiply with '*'", "kalikan dengan '*'"),
     "formula.hint-colon": ("divide with '/'", "bagi dengan '/'"),
     "formula.hint-semicolon": ("separate function arguments with ','", "pisahkan argumen fungsi dengan ','"),
+    "formula.hint-space": (
+        "this is a special space (often copied from a document); type an ordinary space instead",
+        "ini spasi khusus (sering terbawa dari dokumen); ketik spasi biasa sebagai gantinya",
+    ),
     "formula.lower-case": (
         "names are written in lower case: jumlah_koperasi, not Jumlah_Koperasi",
         "nama ditulis dengan huruf kecil: jumlah_koperasi, bukan Jumlah_Koperasi",

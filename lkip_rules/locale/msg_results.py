@@ -33,6 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the realisation {value} has more than {digits} digits before the decimal point; check the figures",
         "realisasi {value} memiliki lebih dari {digits} angka di depan koma desimal; periksa angka-angkanya",
     ),
+    "realise.no-year": (
+        "{year} is outside the period of '{id}' and has no figures",
+        "tahun {year} di luar periode '{id}' dan tidak ada datanya",
+    ),
     "realise.no-value": ("no value for '{name}'", "tidak ada nilai '{name}'"),
     "realise.no-value-year": ("no value for '{name}' for {year}", "tidak ada nilai '{name}' untuk tahun {year}"),
     "realise.blocked": (
