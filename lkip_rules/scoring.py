@@ -53,7 +53,13 @@ class Score:
 
 def round_value(value: Decimal, decimals: int, rounding: str) -> Decimal:
     """``value`` rounded to ``decimals`` places with the named rounding mode."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUNDING_MODES[rounding])
+    quantum = _QUANTA.get(decimals)
+    if quantum is None:
+        quantum = Decimal(1).scaleb(-decimals)
+    return value.quantize(quantum, rounding=ROUNDING_MODES[rounding])
+
+
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(13)}  # 1, 0.1, ... 1E-12
 
 
 def divide_rounded(numerator: Decimal, denominator: Decimal, decimals: int, rounding: str) -> Decimal:

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from lkip_rules import numbers
 from lkip_rules.catalog import schema
 from lkip_rules.catalog.figures import Benchmark, BudgetFigures, CellPath, InputValue, Reported, YearData
 from lkip_rules.errors import ArgumentError
@@ -41,7 +42,9 @@ def year_parts(
         ("benchmarks", benchmarks, _record(schema.BENCHMARK_FIELDS, Benchmark)),
     ):
         for name, year, raw in _cells(section, mapping):
-            if raw is not None:
+            if section == "inputs" and type(raw) is Decimal and numbers.problem(raw) is None:
+                years.setdefault(year, {}).setdefault(section, {})[name] = raw  # the usual figure, taken as it is
+            elif raw is not None:
                 where = f"{name}[{year}]" if section == "inputs" else f"{section}.{name}[{year}]"
                 years.setdefault(year, {}).setdefault(section, {})[name] = read(raw, where)
                 if _status(raw, where) == "sementara":

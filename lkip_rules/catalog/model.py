@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -116,6 +117,14 @@ _COUNTED = """unit orang jiwa penduduk kk keluarga rumah_tangga koperasi umkm us
     balita bayi anak ibu siswa peserta pegawai asn dokumen laporan kegiatan paket buah titik izin
     sertifikat produk kali kunjungan sampel dosis tempat_tidur tt pengaduan perkara"""
 COUNT_UNITS = frozenset(_COUNTED.split())
+
+
+@functools.lru_cache(maxsize=1024)
+def _counted_unit(unit: str) -> bool:
+    """Whether a unit names whole things (asked for every figure of every evaluation: cached)."""
+    return unit.strip().lower().replace(" ", "_") in COUNT_UNITS
+
+
 """Units of whole things: a figure in one of them must be a whole number (see docs/catalog-format.md)."""
 
 
@@ -135,7 +144,7 @@ class Input:
         """A count of whole things (declared, or by its unit), so a fraction cannot be right."""
         if self.count is not None:
             return self.count
-        return self.unit.strip().lower().replace(" ", "_") in COUNT_UNITS
+        return _counted_unit(self.unit)
 
 
 @attrs.frozen

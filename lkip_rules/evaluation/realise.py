@@ -182,7 +182,7 @@ def _input_series(
     blank: dict[tuple[str, int], str] = {}
     for year, year_data in data.years.items():
         for name, value in year_data.inputs.items():
-            if isinstance(value, Mapping):
+            if not isinstance(value, Decimal):  # by quarter
                 item = catalog.inputs.get(name)
                 rollup = item.rollup if item is not None else None
                 if rollup is None:  # pragma: no cover - refused with the data (missing-rollup)

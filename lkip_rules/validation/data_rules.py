@@ -9,7 +9,7 @@ function in DATA_RULES. Figures are checked per source, so an issue names the fi
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -47,7 +47,7 @@ def names(catalog: Catalog, data: Data) -> Iterator[Issue]:
                     else Text("issue.undeclared-input", name=name, hint=hint)
                 )
                 yield _at(part, "undeclared-input", message, "inputs", name)
-            elif isinstance(value, Mapping) and item.rollup is None:
+            elif not isinstance(value, Decimal) and item.rollup is None:  # by quarter
                 yield _at(part, "missing-rollup", Text("issue.missing-rollup", name=name), "inputs", name)
         reportable = {*catalog.indicators, *catalog.budget, "total"}
         for section, allowed, what in (
