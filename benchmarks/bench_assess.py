@@ -119,13 +119,10 @@ def check_equal(catalog: lkip_rules.Catalog, sets: list[Figures]) -> None:
         assert with_assess(catalog, figures) == theirs, f"agency {number}: the baseline must give what assess gives"
 
 
-def main() -> None:
-    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    options.add_argument("--agencies", type=int, default=400)
-    options.add_argument("--repeats", type=int, default=5)
-    args = options.parse_args()
+def report(agency_count: int, repeats: int) -> None:
+    """Check the three paths equal, time them interleaved, print µs per assessment and ratios."""
     catalog = catalog_for(1)
-    sets = agencies(args.agencies)
+    sets = agencies(agency_count)
     check_equal(catalog, sets)
     runs = {
         "hand-written Decimal (baseline)": by_hand,
@@ -133,7 +130,7 @@ def main() -> None:
         "Catalog.evaluate": lambda f: with_evaluate(catalog, f),
     }
     samples: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(args.repeats):
+    for _ in range(repeats):
         for name, run in runs.items():  # interleaved, so a busy machine slows both alike
             start = time.perf_counter()
             for figures in sets:
@@ -142,9 +139,17 @@ def main() -> None:
     per = {name: statistics.median(times) / (len(sets) * len(catalog.indicators)) for name, times in samples.items()}
     base = per["hand-written Decimal (baseline)"]
     size = f"{len(sets)} agencies x {len(catalog.indicators)} indicators"
-    print(f"{size}, outputs checked equal; median of {args.repeats} rounds")
+    print(f"{size}, outputs checked equal; median of {repeats} rounds")
     for name, seconds in per.items():
         print(f"{name:34} {seconds * 1e6:8.2f} us per assessment {seconds / base:7.1f}x")
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--agencies", type=int, default=400)
+    options.add_argument("--repeats", type=int, default=5)
+    args = options.parse_args()
+    report(args.agencies, args.repeats)
 
 
 if __name__ == "__main__":

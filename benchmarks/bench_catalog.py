@@ -19,6 +19,8 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
+import bench_assess
+
 from lkip_rules import load_catalog
 from lkip_rules.formula import parser
 
@@ -111,6 +113,8 @@ def main() -> None:
     first, last = sizes[0], sizes[-1]
     growth = results[last]["load + validate + evaluate"] / results[first]["load + validate + evaluate"]
     print(f"growth of load + validate + evaluate from {first:,} to {last:,}: {growth:.1f}x for {last / first:.0f}x")
+    print("\none whole assessment (benchmarks/bench_assess.py, which has the details):")
+    bench_assess.report(agency_count=200, repeats=args.repeats)
 
 
 if __name__ == "__main__":
