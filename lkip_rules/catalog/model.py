@@ -117,15 +117,13 @@ _COUNTED = """unit orang jiwa penduduk kk keluarga rumah_tangga koperasi umkm us
     balita bayi anak ibu siswa peserta pegawai asn dokumen laporan kegiatan paket buah titik izin
     sertifikat produk kali kunjungan sampel dosis tempat_tidur tt pengaduan perkara"""
 COUNT_UNITS = frozenset(_COUNTED.split())
+"""Units of whole things: a figure in one of them must be a whole number (see docs/catalog-format.md)."""
 
 
 @functools.lru_cache(maxsize=1024)
 def _counted_unit(unit: str) -> bool:
     """Whether a unit names whole things (asked for every figure of every evaluation: cached)."""
     return unit.strip().lower().replace(" ", "_") in COUNT_UNITS
-
-
-"""Units of whole things: a figure in one of them must be a whole number (see docs/catalog-format.md)."""
 
 
 @attrs.frozen

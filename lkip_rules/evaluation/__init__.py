@@ -66,9 +66,7 @@ def _finished(
     first, last = ind.period
     chosen = [result] + [scorer.result(ind, y) for y in years if first <= y <= last]
     history = tuple(_figures(r) for r in sorted(chosen, key=lambda r: r.year))
-    if money is None:
-        return attrs.evolve(result, history=history)
-    return attrs.evolve(result, history=history, budget=money)
+    return attrs.evolve(result, history=history, budget=money)  # None: no money behind it, the default
 
 
 def _figures(result: IndicatorResult) -> YearFigures:

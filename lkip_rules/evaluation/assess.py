@@ -42,7 +42,7 @@ def assess(catalog: Catalog, year: int, data: Data, quarter: int | None = None) 
             if ind.id in realiser.blocked:
                 found[ind.id] = Assessment("error")
             elif ind.aggregated:
-                children = [(c.id, *_figures(one(c))) for c in catalog.children(ind.id)]
+                children = [(c.id, *_status_and_achievement(one(c))) for c in catalog.children(ind.id)]
                 found[ind.id] = _parent(catalog, data, ind, year, children)
             else:
                 found[ind.id] = _scored(catalog, realiser, ind, year, quarter)
@@ -53,7 +53,7 @@ def assess(catalog: Catalog, year: int, data: Data, quarter: int | None = None) 
     return {ind_id: found[ind_id] for ind_id in catalog.indicators}
 
 
-def _figures(found: Assessment) -> tuple[scoring.Status, Decimal | None]:
+def _status_and_achievement(found: Assessment) -> tuple[scoring.Status, Decimal | None]:
     return found.status, found.achievement
 
 

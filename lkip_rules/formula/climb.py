@@ -14,6 +14,8 @@ from lkip_rules.locale.text import Text
 
 KEYWORDS = frozenset({"and", "or", "not"})
 NAME_PATTERN = r"[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*"
+WHITE_SPACE = "[ \t\r\n]*"
+"""What the grammar skips between tokens: pyparsing's default white space, and nothing else."""
 
 # Binding strength of binary operators; prefix "-"/"+" bind tighter than all of them,
 # prefix "not" binds tighter than "and" but looser than the comparisons.

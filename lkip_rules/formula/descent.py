@@ -14,10 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from lkip_rules.formula import ast
-from lkip_rules.formula.climb import KEYWORDS, NAME_PATTERN, ClimbError, Operator, climb_from
+from lkip_rules.formula.climb import KEYWORDS, NAME_PATTERN, WHITE_SPACE, ClimbError, Operator, climb_from
 
-# pyparsing's white space (ParserElement.DEFAULT_WHITE_CHARS), so both read the same language.
-_SPACE = "[ \t\r\n]*"
+_SPACE = WHITE_SPACE  # pyparsing's, so both read the same language
 _TOKEN = re.compile(
     _SPACE + r"(?:(?P<number>[0-9]+(?:_[0-9]+)*(?:\.[0-9]+(?:_[0-9]+)*)?)(?![A-Za-z0-9_.])"
     r"|(?P<name>" + NAME_PATTERN + r")"

@@ -7,7 +7,7 @@ import re
 
 from lkip_rules.errors import FormulaLimitError, FormulaSyntaxError
 from lkip_rules.formula import ast, descent
-from lkip_rules.formula.climb import KEYWORDS, NAME_PATTERN, ClimbError
+from lkip_rules.formula.climb import KEYWORDS, NAME_PATTERN, WHITE_SPACE, ClimbError
 from lkip_rules.locale.text import Grouped, Text
 
 MAX_LENGTH = 10_000
@@ -19,8 +19,8 @@ MAX_DEPTH = 100
 
 # White space is what the grammar skips (pyparsing's " \t\r\n"); any other space is a character
 # the formula cannot have, pointed at with a hint.
-_BARE_NAME = re.compile(r"[ \t\r\n]*(" + NAME_PATTERN + r")[ \t\r\n]*")
-_TOKEN = re.compile(r"[ \t\r\n]*(" + NAME_PATTERN + r"|[0-9][0-9_.]*|<=|>=|==|!=|[^ \t\r\n])")
+_BARE_NAME = re.compile(WHITE_SPACE + "(" + NAME_PATTERN + ")" + WHITE_SPACE)
+_TOKEN = re.compile(WHITE_SPACE + "(" + NAME_PATTERN + r"|[0-9][0-9_.]*|<=|>=|==|!=|[^ \t\r\n])")
 _EXPECTED = {
     "operand": Text("formula.an-operand"),  # a number, a name, a function call or '('
     "end of text": Text("formula.an-operator"),  # an operator or the end of the formula
