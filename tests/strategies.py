@@ -74,6 +74,9 @@ plain_values = st.one_of(
     st.integers(-1000, 1000),
     st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False, allow_infinity=False),
     st.integers(-1000, 1000).map(str),
+    # What a caller may also pass, each refused alike by both paths: no figure, a yes/no, a
+    # float, a number that is not finite.
+    st.sampled_from([None, True, 0.5, Decimal("Infinity"), Decimal("-Infinity"), Decimal("NaN")]),
 )
 value_maps = st.fixed_dictionaries(
     {},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -60,15 +62,26 @@ def test_any_text_parses_or_raises_formula_error(text: str) -> None:
     assert isinstance(str(formula), str)
 
 
-@given(strategies.numeric_trees, strategies.value_maps, st.sampled_from([None, 2025]))
+def _with_default(values: dict[str, Any]) -> dict[str, Any]:
+    return defaultdict(lambda: Decimal(1), values)
+
+
+@given(
+    strategies.numeric_trees,
+    strategies.value_maps,
+    st.sampled_from([None, 2025]),
+    # A mapping that answers a name it does not hold (defaultdict, Counter) must not lend the
+    # fast path a value: missing is missing, as Mapping.get says.
+    st.sampled_from([dict, _with_default, Counter]),
+)
 def test_evaluation_gives_a_decimal_or_an_evaluation_error(
-    tree: ast.Node, values: dict[str, Any], year: int | None
+    tree: ast.Node, values: dict[str, Any], year: int | None, kind: Callable[[dict[str, Any]], Mapping[str, Any]]
 ) -> None:
     formula = lkip_rules.parse_formula(unparse(tree))
     outcomes = []
     for run in (formula.compiled(), formula.evaluate_reference):
         try:
-            result = run(values, year=year)
+            result = run(kind(values), year=year)
         except EvaluationError as exc:
             outcomes.append((type(exc), str(exc)))
             continue

@@ -28,7 +28,7 @@ COMPILE_AFTER = 8
 class Formula:
     """A parsed, checked and compiled formula.
 
-    ``evaluate(values, *, year=None) -> Decimal`` walks the tree for the first few calls,
+    ``evaluate(values, year=None) -> Decimal`` walks the tree for the first few calls,
     then becomes the compiled function itself, so a call costs no more than the arithmetic
     and the value look-ups. Both give the same results and the same errors.
     """
@@ -61,7 +61,7 @@ class Formula:
         self._text: str | None = None
         self.evaluate = self._warm_up
 
-    def _warm_up(self, values: Values, *, year: int | None = None) -> Decimal:
+    def _warm_up(self, values: Values, year: int | None = None) -> Decimal:
         self._calls += 1
         if self._calls > COMPILE_AFTER:
             return self.compiled()(values, year=year)
@@ -74,7 +74,7 @@ class Formula:
             self.evaluate = self._compiled
         return self._compiled
 
-    def evaluate_reference(self, values: Values, *, year: int | None = None) -> Decimal:
+    def evaluate_reference(self, values: Values, year: int | None = None) -> Decimal:
         """Evaluate by walking the tree: slower, the definition the fast path must match."""
         return interpreter.evaluate(self.lowered, values, year, self.source)
 
