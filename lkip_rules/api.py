@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from lkip_rules._gc import without_collector
 from lkip_rules.catalog import check_quarter, check_year, toml
 from lkip_rules.catalog.data import load_data
 from lkip_rules.catalog.loader import load
@@ -44,6 +45,7 @@ def load_catalog(path: str | Path) -> Catalog:
 class Catalog:
     """A loaded catalog. Immutable by convention; load again to see edits."""
 
+    @without_collector  # see lkip_rules._gc: a large catalog is many objects and no cycles
     def __init__(self, path: Path) -> None:
         loaded, indicators, data_dir = load(path)
         assert loaded.info is not None
@@ -134,6 +136,7 @@ class Catalog:
             self._issues = tuple(catalog_issues(self))
         return self._issues
 
+    @without_collector
     def validate(self, data: Data | None = None) -> list[Issue]:
         """Every issue found in the catalog and in ``data`` (default: its own data folder)."""
         return validate(self, self.data if data is None else _checked_data(data))
@@ -157,6 +160,7 @@ class Catalog:
 
         return evaluate_frame(self, frame, **keys)
 
+    @without_collector
     def evaluate(self, year: int, data: Data | None = None, *, quarter: int | None = None) -> Results:
         """Results for every indicator in ``year`` (up to ``quarter``, when given).
 

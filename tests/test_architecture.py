@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "lkip_rules"
 # Lower layers never import higher ones. The model is what a catalog and its figures are; the
 # engines compute with it; the API ties them; the faces show the results.
 LAYERS = [
-    ["errors", "numbers", "_suggest", "_optional", "locale", "formula", "scales", "scoring"],
+    ["errors", "numbers", "_suggest", "_optional", "_gc", "locale", "formula", "scales", "scoring"],
     ["catalog", "issues", "budget", "results"],
     ["validation", "evaluation", "bulk", "audit", "explain"],
     ["api"],

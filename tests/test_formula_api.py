@@ -129,12 +129,29 @@ def test_generated_code_never_contains_user_text() -> None:
 
 
 def test_evaluate_walks_first_then_compiles_with_the_same_results() -> None:
-    from lkip_rules.formula import COMPILE_AFTER
+    from lkip_rules.formula import COMPILE_AFTER, WALKS_BEFORE_COMPILED, compiler
 
+    compiler._SHAPES.clear()  # a shape not yet compiled
     formula = lkip_rules.parse_formula("a / b * 100")
     values = {"a": Decimal(1), "b": Decimal(3)}
     first = formula.evaluate(values)
-    for _ in range(COMPILE_AFTER):
+    for _ in range(WALKS_BEFORE_COMPILED + COMPILE_AFTER - 1):
         formula.evaluate(values)
-    assert formula.evaluate == formula.compiled()
+    assert formula.evaluate != formula._compiled
+    formula.evaluate(values)
+    assert formula.evaluate == formula._compiled == formula.compiled()
     assert formula.evaluate(values) == first == Decimal(100) / Decimal(3)
+
+
+def test_a_formula_of_a_compiled_shape_takes_its_code_from_its_third_call() -> None:
+    from lkip_rules.formula import WALKS_BEFORE_COMPILED
+
+    lkip_rules.parse_formula("x / y * 100").compiled()
+    # The same shape: other names, another number. Both walks and the compiled code agree.
+    formula = lkip_rules.parse_formula("num / den * 7")
+    values = {"num": Decimal(2), "den": Decimal(3)}
+    outcomes = [formula.evaluate(values) for _ in range(WALKS_BEFORE_COMPILED)]
+    assert formula._compiled is None
+    outcomes.append(formula.evaluate(values))
+    assert formula._compiled is not None and formula.evaluate == formula._compiled
+    assert outcomes == [Decimal(14) / Decimal(3)] * 3

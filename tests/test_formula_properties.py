@@ -53,6 +53,42 @@ def test_compiled_reference_and_fraction_oracle_agree(tree: ast.Node, values: di
         assert compiled is expected
 
 
+def _renamed(node: ast.Node, names: dict[str, str]) -> ast.Node:
+    """The same shape with other names and other numbers."""
+    if isinstance(node, ast.Number):
+        return ast.Number(node.value * 3 + 1)
+    if isinstance(node, ast.Ref):
+        return ast.Ref(names[node.name], node.period)
+    if isinstance(node, ast.Unary):
+        return ast.Unary(node.op, _renamed(node.operand, names))
+    if isinstance(node, ast.Binary):
+        return ast.Binary(node.op, _renamed(node.left, names), _renamed(node.right, names))
+    return ast.Call(node.func, tuple(_renamed(arg, names) for arg in node.args))
+
+
+@given(
+    strategies.numeric_trees,
+    strategies.complete_values,
+    # Names renamed one to one (the same shape) or some to one (another shape: a + b → a + a).
+    st.one_of(st.permutations(strategies.NAMES), st.lists(st.sampled_from(strategies.NAMES), min_size=5, max_size=5)),
+)
+def test_formulas_of_one_shape_share_its_code_and_keep_their_own_names_and_numbers(
+    tree: ast.Node, values: dict[str, dict[int, Decimal]], order: list[str]
+) -> None:
+    lkip_rules.parse_formula(unparse(tree)).compiled()  # the shape is compiled
+    try:
+        other = lkip_rules.parse_formula(unparse(_renamed(tree, dict(zip(strategies.NAMES, order, strict=True)))))
+    except FormulaError:  # a changed number may no longer be a valid round() digit count
+        return
+    outcomes: list[Any] = []
+    for run in (other.compiled(), other.evaluate_reference):
+        try:
+            outcomes.append(run(values, year=strategies.EVAL_YEAR))
+        except EvaluationError as exc:
+            outcomes.append(type(exc))
+    assert outcomes[0] == outcomes[1]
+
+
 @given(st.one_of(st.text(max_size=60), strategies.formula_soup))
 def test_any_text_parses_or_raises_formula_error(text: str) -> None:
     try:

@@ -15,10 +15,10 @@ import attrs
 
 from lkip_rules import budget
 from lkip_rules.budget import BudgetResult
-from lkip_rules.catalog.model import Data
+from lkip_rules.catalog.model import Data, Indicator
 from lkip_rules.errors import CatalogValidationError
 from lkip_rules.evaluation.realise import Realiser
-from lkip_rules.evaluation.score import Scorer
+from lkip_rules.evaluation.score import Record, Scorer
 from lkip_rules.results import IndicatorResult, Results, YearFigures
 from lkip_rules.validation import data_issues, touched, touched_lines
 
@@ -37,20 +37,20 @@ def evaluate(catalog: Catalog, year: int, data: Data, quarter: int | None = None
     issues = catalog.catalog_issues()
     scorer = Scorer(Realiser(catalog, data, quarter, touched(catalog, issues)))
     in_order = catalog.in_dependency_order()
-    results = {ind.id: scorer.result(ind, year) for ind in in_order}
+    records = {ind.id: scorer.record(ind, year) for ind in in_order}
     years = sorted(y for y in data.years if y != year)
     for other in years:  # the other years too in dependency order, so no chain is walked by recursion
         for ind in in_order:
             if ind.period[0] <= other <= ind.period[1]:
-                scorer.result(ind, other)
+                scorer.record(ind, other)
     year_data = data.years.get(year)
     lines = budget.line_results(catalog.budget, year_data.budget if year_data else {}, touched_lines(catalog, issues))
     if year_data is not None and year_data.provisional:
         lines = {line_id: _flag(line, year_data.provisional) for line_id, line in lines.items()}
     behind = _budget_behind(catalog)
     ordered = {
-        ind_id: _finished(scorer, results[ind_id], years, _budget_of(catalog, results[ind_id], lines, behind))
-        for ind_id in catalog.indicators
+        ind.id: _finished(scorer, ind, year, years, _budget_of(catalog, records[ind.id], lines, behind))
+        for ind in catalog.indicators.values()
     }
     programs = [line.id for line in catalog.budget.values() if line.parent is None]
     total = budget.summarise(programs, lines) if programs else None
@@ -58,27 +58,26 @@ def evaluate(catalog: Catalog, year: int, data: Data, quarter: int | None = None
 
 
 def _finished(
-    scorer: Scorer, result: IndicatorResult, years: list[int], money: budget.BudgetSummary | None
+    scorer: Scorer, ind: Indicator, year: int, years: list[int], money: budget.BudgetSummary | None
 ) -> IndicatorResult:
-    """The year's result with its years side by side (this one included, in order) and the
-    money behind it, in one record."""
-    ind = scorer.catalog.indicators[result.id]
+    """The year's result, built once, with its years side by side (this one included, in order)
+    and the money behind it (None: no money behind it, the default)."""
     first, last = ind.period
-    chosen = [result] + [scorer.result(ind, y) for y in years if first <= y <= last]
-    history = tuple(_figures(r) for r in sorted(chosen, key=lambda r: r.year))
-    return attrs.evolve(result, history=history, budget=money)  # None: no money behind it, the default
+    chosen = [year] + [y for y in years if first <= y <= last]
+    history = tuple(_figures(scorer.record(ind, y)) for y in sorted(chosen))
+    return scorer.result(ind, year, history=history, budget=money)
 
 
-def _figures(result: IndicatorResult) -> YearFigures:
-    category = result.category.code if result.category else None
+def _figures(record: Record) -> YearFigures:
+    category = record.get("category")
     return YearFigures(
-        result.year,
-        result.status,
-        result.target,
-        result.realisation,
-        result.achievement,
-        category,
-        bool(result.provisional),
+        record["year"],
+        record["status"],
+        record.get("target"),
+        record.get("realisation"),
+        record.get("achievement"),
+        category.code if category else None,
+        bool(record.get("provisional")),
     )
 
 
@@ -103,13 +102,14 @@ def _budget_behind(catalog: Catalog) -> dict[str, set[str]]:
 
 
 def _budget_of(
-    catalog: Catalog, result: IndicatorResult, lines: Mapping[str, BudgetResult], behind: Mapping[str, set[str]]
+    catalog: Catalog, record: Record, lines: Mapping[str, BudgetResult], behind: Mapping[str, set[str]]
 ) -> budget.BudgetSummary | None:
     """The money behind an indicator: lines supporting it or any indicator below it."""
-    supporting = behind.get(result.id)
+    supporting = behind.get(record["id"])
     if not supporting:
         return None
     summary = budget.summarise(budget.top_lines(supporting, catalog.budget), lines)
-    if summary.serapan is not None and result.achievement is not None:
-        summary = attrs.evolve(summary, efficiency=result.achievement - summary.serapan)
+    achievement = record.get("achievement")
+    if summary.serapan is not None and achievement is not None:
+        summary = attrs.evolve(summary, efficiency=achievement - summary.serapan)
     return summary

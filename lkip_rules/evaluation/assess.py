@@ -35,22 +35,32 @@ def assess(catalog: Catalog, year: int, data: Data, quarter: int | None = None) 
     if problems:
         raise CatalogValidationError(list(problems))
     realiser = Realiser(catalog, data, quarter, touched(catalog, catalog.catalog_issues()), keep_values=False)
-    found: dict[str, Assessment] = {}
+    assessing = _Assessing(catalog, data, realiser, year, quarter)
+    for ind in catalog.in_dependency_order():
+        assessing.one(ind)
+    return {ind_id: assessing.found[ind_id] for ind_id in catalog.indicators}
 
-    def one(ind: Indicator) -> Assessment:
+
+class _Assessing:
+    """One assessment's state (a class, not a closure calling itself: that is a reference
+    cycle, which would keep the catalog alive until the cyclic collector runs)."""
+
+    def __init__(self, catalog: Catalog, data: Data, realiser: Realiser, year: int, quarter: int | None) -> None:
+        self.catalog, self.data, self.realiser = catalog, data, realiser
+        self.year, self.quarter = year, quarter
+        self.found: dict[str, Assessment] = {}
+
+    def one(self, ind: Indicator) -> Assessment:
+        found = self.found
         if ind.id not in found:  # in dependency order a parent's children are found before it
-            if ind.id in realiser.blocked:
+            if ind.id in self.realiser.blocked:
                 found[ind.id] = Assessment("error")
             elif ind.aggregated:
-                children = [(c.id, *_status_and_achievement(one(c))) for c in catalog.children(ind.id)]
-                found[ind.id] = _parent(catalog, data, ind, year, children)
+                children = [(c.id, *_status_and_achievement(self.one(c))) for c in self.catalog.children(ind.id)]
+                found[ind.id] = _parent(self.catalog, self.data, ind, self.year, children)
             else:
-                found[ind.id] = _scored(catalog, realiser, ind, year, quarter)
+                found[ind.id] = _scored(self.catalog, self.realiser, ind, self.year, self.quarter)
         return found[ind.id]
-
-    for ind in catalog.in_dependency_order():
-        one(ind)
-    return {ind_id: found[ind_id] for ind_id in catalog.indicators}
 
 
 def _status_and_achievement(found: Assessment) -> tuple[scoring.Status, Decimal | None]:

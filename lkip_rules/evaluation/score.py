@@ -23,27 +23,36 @@ if TYPE_CHECKING:
     from lkip_rules.catalog.model import Data, Indicator
 
 
+Record = dict[str, Any]
+"""The fields of an IndicatorResult before it is built: a result is built once, when the years
+beside it and the money behind it are known (``result``)."""
+
+
 class Scorer:
-    """Results of indicators, each (indicator, year) once."""
+    """Results of indicators, each (indicator, year) scored once."""
 
     def __init__(self, realiser: Realiser) -> None:
         self.realiser = realiser
         self.catalog: Catalog = realiser.catalog
         self.quarter = realiser.quarter
-        self.scored: dict[tuple[str, int], IndicatorResult] = {}
+        self.scored: dict[tuple[str, int], Record] = {}
         self.flagged: dict[tuple[str, int], tuple[str, ...]] = {}
         self.any_provisional = any(year.provisional for year in realiser.data.years.values())
 
-    def result(self, ind: Indicator, year: int) -> IndicatorResult:
+    def record(self, ind: Indicator, year: int) -> Record:
         key = (ind.id, year)
         if key not in self.scored:
             self.scored[key] = self._score(ind, year)
         return self.scored[key]
 
-    def _score(self, ind: Indicator, year: int) -> IndicatorResult:
-        # The fields every result has, then one record built by the path taken (an attrs.evolve
+    def result(self, ind: Indicator, year: int, **more: Any) -> IndicatorResult:
+        """The result, with ``more`` fields (its history, its money) that scoring does not give."""
+        return IndicatorResult(**self.record(ind, year), **more)
+
+    def _score(self, ind: Indicator, year: int) -> Record:
+        # The fields every result has, then those of the path taken, in one dict (an attrs.evolve
         # per field would cost more than the arithmetic).
-        base: dict[str, Any] = {
+        base: Record = {
             "id": ind.id,
             "name": ind.name,
             "level": ind.level,
@@ -57,18 +66,18 @@ class Scorer:
             "provisional": self.provisional(ind, year),
         }
         if ind.id in self.realiser.blocked:
-            return IndicatorResult(**base, status="error", message=blocked(self.realiser.blocked[ind.id]))
+            return base | {"status": "error", "message": blocked(self.realiser.blocked[ind.id])}
         if ind.aggregated:
             return self._aggregate(ind, year, base)
         return self._scored(ind, year, base)
 
-    def _scored(self, ind: Indicator, year: int, base: dict[str, Any]) -> IndicatorResult:
+    def _scored(self, ind: Indicator, year: int, base: Record) -> Record:
         """An indicator with a formula: its fields worked out first, then one record."""
         realised = self.realiser.realisation(ind, year)
         value, policy = realised.value, ind.policy
         target = ind.target_for(year, self.quarter)
         year_target = ind.targets.get(year) if self.quarter is not None else None
-        fields: dict[str, Any] = {
+        fields: Record = {
             "target": target,
             "year_target": year_target,
             "status": realised.status,
@@ -96,7 +105,7 @@ class Scorer:
                     "category": self._category(ind, score.achievement),
                     "message": joined([realised.message, score.message]),
                 }
-        return IndicatorResult(**base, **fields)
+        return base | fields
 
     def _no_target(self, year: int) -> str:
         if self.quarter is None:
@@ -112,26 +121,25 @@ class Scorer:
 
     # -- parents ----------------------------------------------------------------------------
 
-    def _aggregate(self, ind: Indicator, year: int, base: dict[str, Any]) -> IndicatorResult:
-        children = [self.result(child, year) for child in self.catalog.children(ind.id)]
+    def _aggregate(self, ind: Indicator, year: int, base: Record) -> Record:
+        children = [self.record(child, year) for child in self.catalog.children(ind.id)]
         method = _METHODS[ind.aggregate]
-        figures = [(c.id, c.status, c.achievement) for c in children]
+        figures = [(c["id"], c["status"], c.get("achievement")) for c in children]
         parent = parent_figure(self.catalog, self.realiser.data, ind, year, figures)
         if parent.printed is None:
             previous = self._previous_aggregate(ind, year) if parent.children_failed else None
-            return IndicatorResult(**base, status=parent.status, message=parent.message, rule=method, previous=previous)
+            return base | {"status": parent.status, "message": parent.message, "rule": method, "previous": previous}
         previous = self._previous_aggregate(ind, year)
         if previous is not None:
             previous = attrs.evolve(previous, trend=_trend(parent.printed, previous.achievement, True))
-        return IndicatorResult(
-            **base,
-            status="ok",
-            achievement_exact=parent.exact,
-            achievement=parent.printed,
-            category=self._category(ind, parent.printed),
-            rule=Text("aggregate.rule", method=method, children=Items(c.id for c in children)),
-            previous=previous,
-        )
+        return base | {
+            "status": "ok",
+            "achievement_exact": parent.exact,
+            "achievement": parent.printed,
+            "category": self._category(ind, parent.printed),
+            "rule": Text("aggregate.rule", method=method, children=Items(c["id"] for c in children)),
+            "previous": previous,
+        }
 
     # -- beside the year's figure -----------------------------------------------------------
 
@@ -154,10 +162,10 @@ class Scorer:
     def _previous_aggregate(self, ind: Indicator, year: int) -> PreviousYear | None:
         if year - 1 < ind.period[0]:
             return None
-        before = self.result(ind, year - 1)
-        if before.achievement is None:
+        achievement = self.record(ind, year - 1).get("achievement")
+        if achievement is None:
             return None
-        return PreviousYear(year - 1, None, before.achievement, None)
+        return PreviousYear(year - 1, None, achievement, None)
 
     def _end(
         self, ind: Indicator, value: Decimal | None, target: Target | None, score: scoring.Score | None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 from lkip_rules.errors import ArgumentError
 from lkip_rules.formula import ast, checker, compiler, interpreter, parser
@@ -22,18 +23,31 @@ from lkip_rules.formula.values import Values
 __all__ = ["Formula", "Period", "parse_formula", "ratio_formula"]
 
 COMPILE_AFTER = 8
-"""Calls evaluated by walking the tree before a formula is compiled."""
+"""Calls of formulas of one shape that walk the tree before the shape is compiled (counted
+from each formula's third call)."""
+
+WALKS_BEFORE_COMPILED = 2
+"""Calls of one formula that walk the tree before it takes its shape's compiled code."""
+
+_CURRENT_ONLY = frozenset({ast.CURRENT})  # the periods of most names: one object for them all
+
+
+def _periods(periods: set[Period]) -> frozenset[Period]:
+    return _CURRENT_ONLY if periods == _CURRENT_ONLY else frozenset(periods)
 
 
 class Formula:
     """A parsed, checked and compiled formula.
 
-    ``evaluate(values, year=None) -> Decimal`` walks the tree for the first few calls,
-    then becomes the compiled function itself, so a call costs no more than the arithmetic
-    and the value look-ups. Both give the same results and the same errors.
+    ``evaluate(values, year=None) -> Decimal`` walks the tree for its first calls, then
+    becomes the compiled function itself (see ``_warm_up``), so a call costs no more than the
+    arithmetic and the value look-ups. Both give the same results and the same errors.
     """
 
-    __slots__ = ("_calls", "_compiled", "_text", "evaluate", "lowered", "names", "same_year_only", "source", "tree")
+    __slots__ = (
+        *("_calls", "_compiled", "_skeleton", "_text"),
+        *("evaluate", "lowered", "names", "same_year_only", "source", "tree"),
+    )
 
     source: str
     tree: ast.Node
@@ -46,31 +60,51 @@ class Formula:
         self.tree = tree
         self.lowered = checker.lower(tree)
         found: dict[str, set[Period]] = {}
+        tolerant = False  # if() and coalesce() can do without some of their values
         for node in ast.walk(self.lowered):
             if isinstance(node, ast.Ref):
                 found.setdefault(node.name, set()).add(node.period)
-        self.names = MappingProxyType({name: frozenset(periods) for name, periods in found.items()})
+            elif isinstance(node, ast.Call) and node.func in ("if", "coalesce"):
+                tolerant = True
+        self.names = MappingProxyType({name: _periods(periods) for name, periods in found.items()})
         # True when a value needs every name it uses, each in the year evaluated: without any
-        # figure of that year there is surely none (if() and coalesce() can do without some).
-        tolerant = any(isinstance(n, ast.Call) and n.func in ("if", "coalesce") for n in ast.walk(self.lowered))
-        self.same_year_only = bool(found) and not tolerant and all(p == {ast.CURRENT} for p in found.values())
-        # Compiling costs about as much as a hundred walks of the tree, so a formula is
-        # walked for its first few calls and compiled only when it is used again and again.
+        # figure of that year there is surely none.
+        self.same_year_only = bool(found) and not tolerant and all(p is _CURRENT_ONLY for p in self.names.values())
         self._calls = 0
         self._compiled: compiler.Evaluator | None = None
+        self._skeleton: compiler.Skeleton | None = None
         self._text: str | None = None
-        self.evaluate = self._warm_up
+        # ``evaluate`` stays unset until compiled; until then __getattr__ answers with _warm_up.
+        # (Storing the bound method would make each formula a reference cycle, freed only by the
+        # cyclic collector instead of at once when its catalog is dropped.)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "evaluate":
+            return self._warm_up
+        raise AttributeError(f"'Formula' object has no attribute {name!r}")
 
     def _warm_up(self, values: Values, year: int | None = None) -> Decimal:
+        # Compiling costs about as much as a hundred walks of the tree, so a shape (the same
+        # formula but for its names and numbers) is compiled only once formulas of that shape
+        # were evaluated again and again; then a formula gets its own function over the shape's
+        # code (about one walk's cost) from its third call on. A catalog evaluated once for a
+        # report (each formula twice: the year and the year before) never pays for compiling,
+        # and an app scoring many agencies with a catalog of thousands of ratio formulas
+        # compiles one shape, not thousands of formulas.
         self._calls += 1
-        if self._calls > COMPILE_AFTER:
-            return self.compiled()(values, year=year)
+        if self._calls > WALKS_BEFORE_COMPILED:
+            if self._skeleton is None:
+                self._skeleton = compiler.skeleton(self.lowered)
+            shape = compiler.shape_of(self._skeleton)
+            shape.calls += 1
+            if shape.ready or shape.calls > COMPILE_AFTER:
+                return self.compiled()(values, year)
         return interpreter.evaluate(self.lowered, values, year, self.source)
 
     def compiled(self) -> compiler.Evaluator:
         """The compiled evaluator, compiling it now if it is not yet; ``evaluate`` becomes it."""
         if self._compiled is None:
-            self._compiled = compiler.compile_tree(self.lowered, self.source)
+            self._compiled = compiler.compile_tree(self.lowered, self.source, self._skeleton)
             self.evaluate = self._compiled
         return self._compiled
 

@@ -140,4 +140,6 @@ def shift(node: Node, by: int) -> Node:
     if isinstance(node, Call):
         args = tuple(shift(arg, by) for arg in node.args)
         return Call(node.func, args, span=move(node.span), name_span=move(node.name_span))
-    return attrs.evolve(node, span=move(node.span))
+    if isinstance(node, Ref):
+        return Ref(node.name, node.period, span=move(node.span))
+    return Number(node.value, span=move(node.span))

@@ -145,10 +145,15 @@ def lower(node: ast.Node) -> ast.Node:
     """Rewrite pct and growth into arithmetic; the tree must be checked."""
     if isinstance(node, (ast.Number, ast.Ref)):
         return node
+    # A part with nothing to rewrite is kept as it is: the lowered tree shares it.
     if isinstance(node, ast.Unary):
-        return ast.Unary(node.op, lower(node.operand), span=node.span)
+        operand = lower(node.operand)
+        return node if operand is node.operand else ast.Unary(node.op, operand, span=node.span)
     if isinstance(node, ast.Binary):
-        return ast.Binary(node.op, lower(node.left), lower(node.right), span=node.span)
+        left, right = lower(node.left), lower(node.right)
+        if left is node.left and right is node.right:
+            return node
+        return ast.Binary(node.op, left, right, span=node.span)
     args = tuple(lower(arg) for arg in node.args)
     span = node.span
     if node.func == "pct":
@@ -161,4 +166,6 @@ def lower(node: ast.Node) -> ast.Node:
         change = ast.Binary("-", now, before, span=span)
         ratio = ast.Binary("/", change, before, span=span)
         return ast.Binary("*", ratio, ast.Number(_HUNDRED, span=span), span=span)
+    if all(new is old for new, old in zip(args, node.args, strict=True)):
+        return node
     return ast.Call(node.func, args, span=span, name_span=node.name_span)
