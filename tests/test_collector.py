@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import lkip_rules
-from lkip_rules._gc import paused
+from lkip_rules._gc import PROMOTE_AFTER, paused
 
 BEKASI = Path(__file__).parent.parent / "indicators" / "bekasi-diskopukm"
 DINKES = Path(__file__).parent / "agencies" / "dinkes"
@@ -61,3 +61,23 @@ def test_loading_and_evaluating_pause_the_collector(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(lkip_rules.api, "load", spying_load)
     lkip_rules.load_catalog(BEKASI).evaluate(2025)
     assert seen == [False] and gc.isenabled()
+
+
+def test_what_a_pause_made_counts_as_long_lived_and_a_programs_freeze_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    with paused():
+        made = [[n] for n in range(PROMOTE_AFTER + 1)]
+    assert gc.get_count()[0] < 700 and gc.get_freeze_count() == 0  # no scan of `made` is due
+    freezes: list[None] = []
+    with monkeypatch.context() as patched:
+        patched.setattr(gc, "freeze", lambda: freezes.append(None))
+        with paused():
+            few = [[n] for n in range(1000)]
+    assert few and not freezes  # a small pause's objects stay young
+    gc.freeze()  # as a server does before forking its workers
+    frozen = gc.get_freeze_count()
+    try:
+        with paused():
+            made += [[n] for n in range(PROMOTE_AFTER + 1)]
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

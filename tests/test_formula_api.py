@@ -155,3 +155,25 @@ def test_a_formula_of_a_compiled_shape_takes_its_code_from_its_third_call() -> N
     outcomes.append(formula.evaluate(values))
     assert formula._compiled is not None and formula.evaluate == formula._compiled
     assert outcomes == [Decimal(14) / Decimal(3)] * 3
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "multiplier"),
+    [
+        ("a", "b", Decimal(100)),
+        ("jumlah_nib", "koperasi.aktif", Decimal(1)),
+        ("a", "b", Decimal("0.5")),
+        ("a", "b", Decimal("1E+3")),
+        ("a", "b", Decimal("1000.00")),
+        ("a + b", "c", Decimal(100)),
+        ("a[N-1]", "b[N-1]", Decimal(100)),
+        (" a ", "b", Decimal(100)),
+    ],
+)
+def test_a_ratios_canonical_text_is_its_tree_unparsed(numerator: str, denominator: str, multiplier: Decimal) -> None:
+    from lkip_rules.formula import ratio_formula
+    from lkip_rules.formula.unparse import unparse
+
+    formula = ratio_formula(numerator, denominator, multiplier)
+    assert str(formula) == unparse(formula.tree)
+    assert str(lkip_rules.parse_formula(str(formula))) == str(formula)

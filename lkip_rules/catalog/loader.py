@@ -85,8 +85,10 @@ def load(path: Path) -> tuple[Loaded, list[Indicator], Path | None]:
         raise CatalogError(Text("load.no-catalog-table"), file=_shown(files[0]), hint=hint)
     indicators = []
     for key, (raw, ctx) in loaded.raw_indicators.items():
-        with _collected(loaded):
+        try:  # as _collected does, written out: this loop runs once an indicator
             indicators.append(_indicator(key, raw, ctx, loaded))
+        except CatalogError as exc:
+            loaded.problems.append(exc)
     CatalogErrors.raise_all(loaded.problems)
     return loaded, indicators, data_dir
 

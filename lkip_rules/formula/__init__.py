@@ -138,7 +138,11 @@ def ratio_formula(numerator: str, denominator: str, multiplier: Decimal) -> Form
     num, den = ast.shift(parts[0], 1), ast.shift(parts[1], len(numerator) + 6)
     ratio = ast.Binary("/", num, den, span=(0, den.span[1] + 1))
     scale = ast.Number(multiplier, span=(len(text) - len(str(multiplier)), len(text)))
-    return Formula(text, ast.Binary("*", ratio, scale, span=(0, len(text))))
+    formula = Formula(text, ast.Binary("*", ratio, scale, span=(0, len(text))))
+    if isinstance(num, ast.Ref) and isinstance(den, ast.Ref) and num.period == den.period == ast.CURRENT:
+        # The usual ratio of two names: its canonical text without unparsing (a test holds it equal).
+        formula._text = f"{num.name} / {den.name} * {unparse(scale)}"
+    return formula
 
 
 def parse_formula(text: str, *, known_names: Collection[str] | None = None) -> Formula:

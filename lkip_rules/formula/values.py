@@ -80,12 +80,12 @@ def to_decimal(raw: object, what: str) -> Decimal:
 
 def resolve(values: Values, name: str, period: ast.Period, year: int | None) -> Decimal | Missing:
     """The value of ``name`` at ``period`` when evaluating ``year``, or MISSING."""
-    if not isinstance(values, Mapping):
+    if values.__class__ is not dict and not isinstance(values, Mapping):  # a dict: the usual call, tested first
         raise InvalidValueError(f"values must be a mapping of names to numbers, not {type(values).__name__}")
     raw = values.get(name, MISSING)
     if raw is MISSING or raw is None:
         return MISSING
-    if isinstance(raw, Mapping):
+    if raw.__class__ is dict or isinstance(raw, Mapping):
         wanted = _wanted_year(name, period, year)
         found = raw.get(wanted, MISSING)
         if found is MISSING or found is None:
