@@ -177,3 +177,8 @@ def test_a_ratios_canonical_text_is_its_tree_unparsed(numerator: str, denominato
     formula = ratio_formula(numerator, denominator, multiplier)
     assert str(formula) == unparse(formula.tree)
     assert str(lkip_rules.parse_formula(str(formula))) == str(formula)
+
+
+def test_evaluate_kept_without_its_formula_still_evaluates() -> None:
+    evaluate = lkip_rules.parse_formula("a * 3 + b").evaluate
+    assert [evaluate({"a": 2, "b": Decimal("0.5")}) for _ in range(12)] == [Decimal("6.5")] * 12

@@ -9,10 +9,10 @@ sugar rewritten into arithmetic) → :mod:`.interpreter` (the reference) and
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Collection, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
 
 from lkip_rules.errors import ArgumentError
 from lkip_rules.formula import ast, checker, compiler, interpreter, parser
@@ -46,7 +46,7 @@ class Formula:
 
     __slots__ = (
         *("_calls", "_compiled", "_skeleton", "_text"),
-        *("evaluate", "lowered", "names", "same_year_only", "source", "tree"),
+        *("__weakref__", "evaluate", "lowered", "names", "same_year_only", "source", "tree"),
     )
 
     source: str
@@ -81,14 +81,7 @@ class Formula:
         self._compiled: compiler.Evaluator | None = None
         self._skeleton: compiler.Skeleton | None = None
         self._text: str | None = None
-        # ``evaluate`` stays unset until compiled; until then __getattr__ answers with _warm_up.
-        # (Storing the bound method would make each formula a reference cycle, freed only by the
-        # cyclic collector instead of at once when its catalog is dropped.)
-
-    def __getattr__(self, name: str) -> Any:
-        if name == "evaluate":
-            return self._warm_up
-        raise AttributeError(f"'Formula' object has no attribute {name!r}")
+        self.evaluate = _warming_up(self)
 
     def _warm_up(self, values: Values, year: int | None = None) -> Decimal:
         # Compiling costs about as much as a hundred walks of the tree, so a shape (the same
@@ -132,6 +125,23 @@ class Formula:
 
     def __hash__(self) -> int:
         return hash(self.tree)
+
+
+def _warming_up(formula: Formula) -> compiler.Evaluator:
+    """``formula._warm_up`` without a reference back to ``formula``: the bound method, stored in
+    the formula, would make each formula a reference cycle, freed only by the cyclic collector
+    instead of at once when its catalog is dropped. (A ``__getattr__`` would cost every look-up
+    of ``evaluate`` instead: CPython does not specialise attribute access on such classes.)"""
+    me = weakref.ref(formula)
+    lowered, source = formula.lowered, formula.source
+
+    def warm_up(values: Values, year: int | None = None) -> Decimal:
+        found = me()
+        if found is None:  # evaluate was kept, its formula dropped: walking needs no formula
+            return interpreter.evaluate(lowered, values, year, source)
+        return found._warm_up(values, year)
+
+    return warm_up
 
 
 def ratio_formula(numerator: str, denominator: str, multiplier: Decimal) -> Formula:

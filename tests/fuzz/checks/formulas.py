@@ -11,7 +11,7 @@ from typing import Any
 
 import lkip_rules
 from lkip_rules import LkipError, parse_formula
-from lkip_rules.formula import COMPILE_AFTER
+from lkip_rules.formula import WALKS_BEFORE_COMPILED
 from tests.fuzz import oracle
 from tests.fuzz.checks.base import FuzzFailure, safe_repr, short_repr
 from tests.fuzz.gen import ArithCase, FormulaCase
@@ -63,8 +63,9 @@ def _compare(path: str, got: Outcome, reference: Outcome, context: Context) -> N
 
 
 def check_formula(case: FormulaCase) -> str:
-    """Parse, then evaluate nine or more times (so the compiled path takes over) next to a
-    formula compiled at once and the reference interpreter; all three must agree."""
+    """Parse, then evaluate several times next to a formula compiled at once (of the same shape,
+    so the first takes the shape's code from its third call) and the reference interpreter;
+    all three must agree."""
     try:
         formula = parse_formula(case.text, known_names=case.known_names)  # type: ignore[arg-type]
     except LkipError:
@@ -75,7 +76,7 @@ def check_formula(case: FormulaCase) -> str:
     refused = False
     for number, (values, year) in enumerate(case.calls, start=1):
         context = functools.partial(_context, case.text, number, year, values)
-        warm = "evaluate() once compiled" if number > COMPILE_AFTER else "evaluate() warming up"
+        warm = "evaluate() once compiled" if number > WALKS_BEFORE_COMPILED else "evaluate() warming up"
         try:
             reference = _outcome(formula.evaluate_reference, values, year)
             _finite("the reference path", reference, context)
