@@ -110,6 +110,8 @@ def _api_call(case: ApiCase, root: Path) -> Any:
     if case.op == "formula_values":
         return parse_formula("koperasi_aktif + koperasi_usp_nib[N-1]").evaluate(p["values"], year=p["year"])
     data: dict[str, Any] = _data_argument(p["data"])
+    if case.op == "assess":
+        return catalog.assess(p["year"], quarter=p["quarter"], **data)
     if case.op in ("evaluate", "to_dict"):
         results = catalog.evaluate(p["year"], quarter=p["quarter"], **data)
         return results.to_dict() if case.op == "to_dict" else results

@@ -50,10 +50,20 @@ def check_catalog(case: FilesCase, root: Path) -> str:
 
 
 def _evaluate(steps: Steps, catalog: lkip_rules.Catalog, year: int, data: Data, quarter: int | None = None) -> None:
+    """evaluate, and assess beside it: the same four figures of every indicator, or both refused."""
     results = steps.run(catalog.evaluate, year, data, quarter=quarter)
+    found = steps.run(catalog.assess, year, data, quarter=quarter)
+    if (results is None) != (found is None):
+        raise FuzzFailure("evaluate and assess disagree on refusing", f"year {year}, quarter {quarter}")
     if results is not None:
         assert_finite(results)
         steps.run(results.to_dict)
+        for ind_id, result in results.indicators.items():
+            category = result.category.code if result.category else None
+            full = lkip_rules.Assessment(result.status, result.realisation, result.achievement, category)
+            if found.get(ind_id) != full:
+                detail = f"{ind_id} in {year} (quarter {quarter}): evaluate {full}, assess {found.get(ind_id)}"
+                raise FuzzFailure("assess gives other figures than evaluate", detail)
 
 
 def check_data(case: FilesCase, root: Path) -> str:

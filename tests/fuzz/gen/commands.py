@@ -156,7 +156,7 @@ def api_values(c: Chooser) -> Any:
 
 
 API_OPS = {
-    "catalog": ["evaluate", "explain", "audit", "validate", "check", "to_dict"],
+    "catalog": ["evaluate", "assess", "explain", "audit", "validate", "check", "to_dict"],
     "formula": ["parse", "formula_values"],
     "data": ["from_values", "merge"],
     "paths": ["load_catalog", "load_data", "read"],
@@ -173,7 +173,7 @@ def api_case(c: Chooser, family: str = "any") -> ApiCase:
     if data == ("values",):
         data = ("values", api_values(c))
     params: dict[str, Any] = {"year": c.pick(API_YEARS), "data": data}
-    if op in ("evaluate", "to_dict"):
+    if op in ("evaluate", "assess", "to_dict"):
         params["quarter"] = c.pick([None, 1, 4, 0, 5, "1", True, 2.0])
     elif op == "explain":
         params.update(id=c.pick([*ids[:3], "unknown", "", None, 5, ("a",)]), lang=c.pick(["id", "en", "fr", None, 5]))

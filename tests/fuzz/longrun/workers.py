@@ -172,7 +172,7 @@ class Run:
 
     def _out_of_time(self) -> bool:
         limit = self.config.get("stop_after")
-        return bool(limit) and time.monotonic() - self.started > limit
+        return limit is not None and limit > 0 and time.monotonic() - self.started > limit
 
     def _dispatch(self, pool: Pool) -> None:
         for item in pool.workers:
