@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lkip_rules._gc import without_collector
+from lkip_rules.budget import top_lines
 from lkip_rules.catalog import check_quarter, check_year, toml
 from lkip_rules.catalog.data import load_data
 from lkip_rules.catalog.loader import load
@@ -66,6 +67,7 @@ class Catalog:
         self._data: Data | None = None
         self._issues: tuple[Issue, ...] | None = None
         self._order: tuple[Indicator, ...] | None = None
+        self._lines_of: dict[str, list[str]] | None = None
 
     def __repr__(self) -> str:
         return f"<Catalog {self.info.id}: {len(self.indicators)} indicators, {len(self.inputs)} inputs>"
@@ -114,6 +116,17 @@ class Catalog:
         if ind.formula is None:
             return []
         return [name for name, periods in ind.formula.names.items() if name in self.indicators and CURRENT in periods]
+
+    def budget_lines_of(self, indicator_id: str) -> list[str]:
+        """The top-most budget lines supporting ``indicator_id`` directly (a budget-weighted
+        parent weighs its child by their pagu); worked out once for every indicator."""
+        if self._lines_of is None:
+            supporting: dict[str, set[str]] = {}
+            for line in self.budget.values():
+                for supported in line.supports:
+                    supporting.setdefault(supported, set()).add(line.id)
+            self._lines_of = {ind: top_lines(lines, self.budget) for ind, lines in supporting.items()}
+        return self._lines_of.get(indicator_id, [])
 
     # -- data -------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from lkip_rules import budget, scoring
+from lkip_rules import scoring
 from lkip_rules.evaluation.realise import Realiser, blocked
 from lkip_rules.locale.text import Items, Text, joined
 from lkip_rules.results import BenchmarkResult, Category, EndTarget, IndicatorResult, PreviousYear
@@ -279,8 +279,7 @@ def _pagu_behind(catalog: Catalog, data: Data, indicator_id: str, year: int) -> 
     """The pagu of the budget lines supporting ``indicator_id`` directly (top-most lines only)."""
     year_data = data.years.get(year)
     figures = year_data.budget if year_data is not None else {}
-    lines = {line.id for line in catalog.budget.values() if indicator_id in line.supports}
-    amounts = [figures[i].pagu if i in figures else None for i in budget.top_lines(lines, catalog.budget)]
+    amounts = [figures[i].pagu if i in figures else None for i in catalog.budget_lines_of(indicator_id)]
     if not amounts or any(a is None for a in amounts):
         return None
     return sum((a for a in amounts if a is not None), Decimal(0))
