@@ -254,6 +254,10 @@ def test_last_year_without_any_figure_of_that_year(
         (lambda: Data.from_values(reported={"p": {2025: 5}}), "reported.p[2025] must be a mapping of printed figures"),
         (lambda: Data.from_values(budget={"p": {2025: {"pagu": 1.5}}}), "budget.p[2025].pagu is the float 1.5"),
         (lambda: Data.from_values(budget={"p": {2025: {"pagoo": 1}}}), "did you mean 'pagu'?"),
+        # Decimals, as an app's database gives them: the checks of a data file hold for them too
+        (lambda: Data.from_values(budget={"p": {2025: {"pagu": D("NaN")}}}), "budget.p[2025].pagu"),
+        (lambda: Data.from_values(budget={"p": {2025: {"pagu": D("1E+40")}}}), "budget.p[2025].pagu"),
+        (lambda: Data.from_values(budget={"p": {2025: {"pagu": D("0.1234567890123")}}}), "budget.p[2025].pagu"),
     ],
 )
 def test_from_values_says_what_is_wrong_with_a_mapping(call: object, message: str) -> None:
@@ -300,3 +304,10 @@ def test_a_whole_file_may_be_provisional(folder: Path) -> None:
     catalog = lkip_rules.load_catalog(folder)
     assert catalog.evaluate(2025)["persen_sehat"].provisional == ("aktif (2025)", "sehat (2025)")
     assert catalog.evaluate(2025).budget["p"].provisional
+
+
+def test_a_budget_record_of_decimals_is_read_as_one_of_numbers_of_any_kind() -> None:
+    decimals = Data.from_values(budget={"p": {2025: {"pagu": D("200"), "realisasi": D("150.5")}}})
+    others = Data.from_values(budget={"p": {"2025": {"pagu": 200, "realisasi": "150.5"}}})
+    assert decimals.years[2025].budget == others.years[2025].budget
+    assert decimals.years[2025].budget["p"].pagu_murni is None
