@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import bench_assess
+import bench_assess_bundled
 
 from lkip_rules import load_catalog
 from lkip_rules._gc import paused
@@ -126,7 +127,8 @@ def main() -> None:
     print(f"growth of load + validate + evaluate from {first:,} to {last:,}: {growth:.1f}x for {last / first:.0f}x")
     both = results[last]["load + validate + evaluate"] / results[last]["toml, collector paused"]
     print(f"load + validate + evaluate at {last:,} against tomllib with the collector paused too: {both:.1f}x")
-    print("\none whole assessment (benchmarks/bench_assess.py, which has the details):")
+    print("\none whole assessment (benchmarks/bench_assess_bundled.py and bench_assess.py have the details):")
+    bench_assess_bundled.report(agency_count=100, repeats=args.repeats)
     bench_assess.report(agency_count=200, repeats=args.repeats)
 
 

@@ -94,3 +94,23 @@ def test_the_same_data_is_refused_as_by_evaluate() -> None:
         catalog.assess("2025")  # type: ignore[arg-type]
     with pytest.raises(ArgumentError):
         catalog.assess(2025, {"koperasi_aktif": 982})  # type: ignore[arg-type]
+
+
+def test_the_bundled_catalog_as_a_hand_written_function_gives_it() -> None:
+    """The baseline of benchmarks/bench_assess_bundled.py, written from the catalog's rules
+    without the library, is a second implementation: assess and evaluate must agree with it."""
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "benchmarks" / "bench_assess_bundled.py"
+    spec = importlib.util.spec_from_file_location("bench_assess_bundled", path)
+    assert spec is not None and spec.loader is not None
+    bench: Any = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    catalog = lkip_rules.load_catalog(lkip_rules.BUNDLED_CATALOG)
+    targets = bench.matches_the_catalog(catalog)
+    statuses = set()
+    for figures in bench.agencies(catalog, 30, seed=3):
+        by_hand = bench.by_hand(figures, targets)
+        assert bench.with_assess(catalog, figures) == by_hand == bench.with_evaluate(catalog, figures)
+        statuses |= {row[3] for row in by_hand.values()}
+    assert statuses == {"ok", "missing-data", "undefined"}
