@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
-import time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+
+from bench_assess import per_assessment, print_per_assessment
 
 import lkip_rules
 
@@ -247,19 +247,10 @@ def report(agency_count: int, repeats: int) -> None:
         "Catalog.assess": lambda f: with_assess(catalog, f),
         "Catalog.evaluate": lambda f: with_evaluate(catalog, f),
     }
-    samples: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(repeats):
-        for name, run in runs.items():  # interleaved, so a busy machine slows all alike
-            start = time.perf_counter()
-            for figures in sets:
-                run(figures)
-            samples[name].append(time.perf_counter() - start)
-    per = {name: statistics.median(times) / (len(sets) * len(catalog.indicators)) for name, times in samples.items()}
-    base = per["hand-written Decimal (baseline)"]
+    per = per_assessment(runs, sets, len(catalog.indicators), repeats)
     print(f"bundled catalog: {len(sets)} agencies x {len(catalog.indicators)} indicators, outputs checked equal")
     print(f"(statuses seen: {', '.join(sorted(statuses))}); median of {repeats} rounds")
-    for name, seconds in per.items():
-        print(f"{name:34} {seconds * 1e6:8.2f} us per assessment {seconds / base:7.1f}x")
+    print_per_assessment(per)
 
 
 def main() -> None:
