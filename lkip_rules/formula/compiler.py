@@ -254,8 +254,10 @@ class _Compiler:
             return []
         (first, slot), *others = self.slots.items()
         lines = [f"        s{slot} = values[{self.name(first.name)}]", f"        if s{slot}.__class__ is _D:"]
-        lines += [f"            s{slot} = values[{self.name(ref.name)}]" for ref, slot in others]
-        lines += [f"            if {self.all_finite()}: return {body}", "            _fallback()"]
+        lines += [f"            s{other} = values[{self.name(ref.name)}]" for ref, other in others]
+        # The first value is known to be a Decimal: its own method is the cheaper test.
+        finite = " and ".join([f"s{slot}.is_finite()", *(f"_finite(s{other})" for _, other in others)])
+        lines += [f"            if {finite}: return {body}", "            _fallback()"]
         return lines
 
     def fetch_all(self) -> list[str]:
