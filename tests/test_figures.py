@@ -204,16 +204,59 @@ def test_a_series_over_the_years_ends_before_its_period(tmp_path: Path, period: 
     assert catalog.assess(2025, Data())["a"].realisation == expected
 
 
-def test_a_cycle_across_years_is_an_error_whoever_asks_first(tmp_path: Path) -> None:
-    """a(2025) needs b(2026), which needs a(2025): both are errors, in evaluate and in assess (the
-    member reached second once kept a figure computed from the other's passing error)."""
+def test_a_cycle_across_years_is_a_catalog_error(tmp_path: Path) -> None:
+    """a(2025) needs b(2026), which needs a(2025): validation says so, and no year of either gives
+    a figure (it once gave one, depending on which member the evaluation reached first)."""
     catalog = _two_indicators(tmp_path, "[2024, 2026]", "coalesce(b[N+1], 1)", "a[N-1] + 1")
-    expected = {2024: ("error", "missing-data"), 2025: ("error", "error"), 2026: ("missing-data", "error")}
+    [issue] = [issue for issue in catalog.validate() if issue.code == "cycle"]
+    assert (issue.severity, issue.key_path, issue.message) == (
+        "error",
+        "indicators.a.formula",
+        "formulas form a cycle across years: a -> b[N+1] -> a[N-1] comes back to the same year; "
+        "break it by removing one reference",
+    )
+    for year in (2024, 2025, 2026):
+        full, fast = catalog.evaluate(year, Data()), catalog.assess(year, Data())
+        assert (full["a"].status, full["b"].status) == ("error", "error") == (fast["a"].status, fast["b"].status)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        ("coalesce(a[N-1], 0) + 1", "1", None),  # a series moves on in time: no cycle
+        ("coalesce(a[N+1], 0) + coalesce(a[N-1], 0)", "1", "a -> a[N-1] -> a[N+1]"),  # back and forth
+        ("coalesce(b[N+2], 0)", "coalesce(a[N-1], 0) + coalesce(b[N-1], 0)", "a -> b[N+2] -> b[N-1] -> a[N-1]"),
+        ("coalesce(b[N+1], 0)", "coalesce(a[N+1], 0)", None),  # always forward: ends after the period
+        ("b", "a", None),  # within one year: the same-year rule reports it
+    ],
+)
+def test_only_a_loop_back_to_the_same_year_is_a_cycle_across_years(
+    tmp_path: Path, a: str, b: str, found: str | None
+) -> None:
+    catalog = _two_indicators(tmp_path, "[2024, 2026]", a, b)
+    paths = [
+        str(i.message).split(": ")[1].split(" comes")[0] for i in catalog.validate() if "across years" in str(i.message)
+    ]
+    assert paths == ([found] if found else [])
+
+
+def test_a_cycle_through_an_absolute_year_is_an_error_when_evaluated(tmp_path: Path) -> None:
+    """The same loop written with years (validation leaves it to the evaluation): its members are
+    errors in the year the loop closes, whichever the evaluation reaches first, in evaluate and in
+    assess alike (the member reached second once kept a figure computed from the other's passing
+    error)."""
+    catalog = _two_indicators(tmp_path, "[2024, 2026]", "coalesce(b[2026], 1)", "a[2025] + 1")
+    assert not [issue for issue in catalog.validate() if issue.code == "cycle"]
+    expected = {
+        2024: ("missing-data", "missing-data"),
+        2025: ("error", "missing-data"),
+        2026: ("missing-data", "error"),
+    }
     for year, statuses in expected.items():
         full, fast = catalog.evaluate(year, Data()), catalog.assess(year, Data())
-        assert (full["a"].status, full["b"].status) == statuses
-        assert (fast["a"].status, fast["b"].status) == statuses
-    assert "depends on itself" in catalog.evaluate(2025, Data())["b"].message
+        assert (full["a"].status, full["b"].status) == statuses == (fast["a"].status, fast["b"].status)
+    assert "depends on itself" in catalog.evaluate(2025, Data())["a"].message
+    assert "depends on itself" in catalog.evaluate(2025, Data())["b"].message  # the root of its missing value
 
 
 @pytest.mark.parametrize(

@@ -579,6 +579,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "formulas form a cycle: {path}; break it by removing one reference",
         "rumus membentuk siklus: {path}; putuskan dengan menghapus salah satu rujukan",
     ),
+    "issue.cycle-years": (
+        "formulas form a cycle across years: {path} comes back to the same year; break it by removing one reference",
+        "rumus membentuk siklus antartahun: {path} kembali ke tahun yang sama; "
+        "putuskan dengan menghapus salah satu rujukan",
+    ),
     "issue.cycle-parents": (
         "parents form a cycle: {path}; break it by removing one reference",
         "induk membentuk siklus: {path}; putuskan dengan menghapus salah satu rujukan",

@@ -16,6 +16,7 @@ from lkip_rules.issues import CatalogRule, Issue
 from lkip_rules.issues import hint as _hint
 from lkip_rules.issues import issue_at as _issue
 from lkip_rules.locale.text import Said, Text
+from lkip_rules.validation.cycle_rules import cycles, find_cycles, year_cycles
 
 if TYPE_CHECKING:
     from lkip_rules.api import Catalog
@@ -46,68 +47,6 @@ def unknown_names(catalog: Catalog) -> Iterator[Issue]:
                     ind.id,
                     key,
                 )
-
-
-def cycles(catalog: Catalog) -> Iterator[Issue]:
-    """Indicators whose formulas reference each other in a loop, or parents in a loop."""
-    for label, edges in (("formula", _formula_edges(catalog)), ("parent", _parent_edges(catalog))):
-        for loop in _find_cycles(edges):
-            first = catalog.indicators[loop[0]]
-            key = "parent" if label == "parent" else first.formula_key
-            yield _issue(
-                catalog,
-                "error",
-                "cycle",
-                Text(
-                    f"issue.cycle-{'parents' if label == 'parent' else 'formulas'}", path=" -> ".join([*loop, loop[0]])
-                ),
-                first.file,
-                "indicators",
-                first.id,
-                key,
-                affects=tuple(loop),
-            )
-
-
-def _formula_edges(catalog: Catalog) -> dict[str, list[str]]:
-    """Indicator -> the indicators its formula needs in the same year. A reference to another
-    year (``kumulatif[N-1] + baru``) is a series, not a cycle; a same-year loop through an
-    absolute year is caught when evaluating that year."""
-    return {ind.id: catalog.same_year_needs(ind) for ind in catalog.indicators.values()}
-
-
-def _parent_edges(catalog: Catalog) -> dict[str, list[str]]:
-    return {
-        ind.id: [ind.parent]
-        for ind in catalog.indicators.values()
-        if ind.parent is not None and ind.parent in catalog.indicators
-    }
-
-
-def _find_cycles(edges: dict[str, list[str]]) -> list[list[str]]:
-    """Each elementary cycle once (iterative DFS; colours: 0 new, 1 on stack, 2 done)."""
-    colour: dict[str, int] = {}
-    found: list[list[str]] = []
-    for root in edges:
-        if colour.get(root):
-            continue
-        stack: list[tuple[str, Iterator[str]]] = [(root, iter(edges.get(root, ())))]
-        colour[root] = 1
-        path = [root]
-        while stack:
-            node, children = stack[-1]
-            child = next(children, None)
-            if child is None:
-                colour[node] = 2
-                stack.pop()
-                path.pop()
-            elif colour.get(child, 0) == 0:
-                colour[child] = 1
-                stack.append((child, iter(edges.get(child, ()))))
-                path.append(child)
-            elif colour[child] == 1:
-                found.append(path[path.index(child) :])
-    return found
 
 
 def references(catalog: Catalog) -> Iterator[Issue]:
@@ -353,7 +292,7 @@ def budget_lines(catalog: Catalog) -> Iterator[Issue]:
 def budget_cycles(catalog: Catalog) -> Iterator[Issue]:
     """Budget lines that are their own parent, or ancestors of themselves."""
     edges = {line.id: [line.parent] for line in catalog.budget.values() if line.parent in catalog.budget}
-    for loop in _find_cycles(edges):  # type: ignore[arg-type]
+    for loop in find_cycles(edges):  # type: ignore[arg-type]
         first = catalog.budget[loop[0]]
         path = " -> ".join([*loop, loop[0]])
         message = Text("issue.budget-own-parent") if len(loop) == 1 else Text("issue.budget-cycle", path=path)
@@ -379,6 +318,7 @@ CATALOG_RULES: tuple[CatalogRule, ...] = (
     loading_issues,
     unknown_names,
     cycles,
+    year_cycles,
     references,
     aggregation,
     targets,
