@@ -354,3 +354,16 @@ def test_a_budget_record_of_decimals_is_read_as_one_of_numbers_of_any_kind() -> 
     others = Data.from_values(budget={"p": {"2025": {"pagu": 200, "realisasi": "150.5"}}})
     assert decimals.years[2025].budget == others.years[2025].budget
     assert decimals.years[2025].budget["p"].pagu_murni is None
+
+
+def test_a_large_tangle_of_references_across_years_is_checked_in_bounded_time(tmp_path: Path) -> None:
+    """3,000 indicators in one ring, each naming the next a year on and the one after three years
+    back: the search for a loop back to the same year stops at its budget (the evaluation catches
+    any cycle it leaves). Without the budget it would visit billions of (indicator, years) states."""
+    lines = ['[catalog]\nid = "c"\nname = "C"\nperiod = [2024, 2026]\n']
+    for i in range(3000):
+        formula = f"coalesce(x{(i + 1) % 3000}[N+1], 0) + coalesce(x{(i + 2) % 3000}[N-3], 0)"
+        lines.append(f'[indicators.x{i}]\nname = "X"\nlevel = "iku"\nformula = "{formula}"\ntargets = {{ 2025 = 1 }}\n')
+    (tmp_path / "catalog.toml").write_text("\n".join(lines), "utf-8")
+    catalog = lkip_rules.load_catalog(tmp_path)
+    assert not [issue for issue in catalog.validate() if "across years" in issue.message]

@@ -46,8 +46,9 @@ def year_cycles(catalog: Catalog) -> Iterator[Issue]:
     edges = _offset_edges(catalog)
     for component in _components({node: [to for to, _ in targets] for node, targets in edges.items()}):
         inside = {node: [(to, by) for to, by in edges[node] if to in component] for node in component}
-        if all(by == 0 for targets in inside.values() for _, by in targets):
-            continue  # the same year throughout: cycles() has it
+        offsets = {by for targets in inside.values() for _, by in targets}
+        if min(offsets) >= 0 or max(offsets) <= 0:
+            continue  # never back in time (or never forward): only a same-year loop, which cycles() has
         walk = _zero_walk(sorted(component), inside)
         if walk is None:
             continue
@@ -66,9 +67,10 @@ def year_cycles(catalog: Catalog) -> Iterator[Issue]:
         )
 
 
-MAX_YEAR_SEARCH = 20_000
-"""States (indicator, years moved) a search for a cycle across years may visit per start; a
-larger tangle of references across years is left to the evaluation, which catches any cycle."""
+MAX_YEAR_SEARCH = 50_000
+"""States (indicator, years moved) the search for a cycle across years may visit in one group of
+indicators, whatever it starts from; a larger tangle of references forward and back in time is
+left to the evaluation, which catches any cycle."""
 
 
 def _offset_edges(catalog: Catalog) -> dict[str, list[tuple[str, int]]]:
@@ -88,12 +90,14 @@ def _zero_walk(component: list[str], edges: dict[str, list[tuple[str, int]]]) ->
     way, as [(start, 0), (next, offset), ...]; None if there is none (breadth first over
     (indicator, years moved, moved yet), bounded by the offsets that can add up)."""
     bound = sum(abs(by) for targets in edges.values() for _, by in targets)
+    budget = MAX_YEAR_SEARCH
     for start in component:
         came: dict[tuple[str, int, bool], tuple[tuple[str, int, bool], int] | None] = {(start, 0, False): None}
         queue = [(start, 0, False)]
         for state in queue:
-            if len(came) > MAX_YEAR_SEARCH:
-                break
+            budget -= 1
+            if budget < 0:
+                return None
             node, moved_by, moved = state
             for to, by in edges[node]:
                 reached = (to, moved_by + by, moved or by != 0)
