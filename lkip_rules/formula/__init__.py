@@ -61,18 +61,11 @@ class Formula:
         self.lowered = checker.lower(tree)
         found: dict[str, set[Period]] = {}
         tolerant = False  # if() and coalesce() can do without some of their values
-        stack = [self.lowered]
-        while stack:  # ast.walk written out (every formula of a catalog is walked so): left to right
-            node = stack.pop()
-            if isinstance(node, ast.Binary):
-                stack += (node.right, node.left)
-            elif isinstance(node, ast.Ref):
+        for node in ast.walk(self.lowered):
+            if isinstance(node, ast.Ref):
                 found.setdefault(node.name, set()).add(node.period)
             elif isinstance(node, ast.Call):
                 tolerant = tolerant or node.func in ("if", "coalesce")
-                stack += reversed(node.args)
-            elif isinstance(node, ast.Unary):
-                stack.append(node.operand)
         self.names = MappingProxyType({name: _periods(periods) for name, periods in found.items()})
         # True when a value needs every name it uses, each in the year evaluated: without any
         # figure of that year there is surely none.

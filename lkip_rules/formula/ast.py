@@ -108,12 +108,19 @@ def children(node: Node) -> tuple[Node, ...]:
 
 
 def walk(node: Node) -> Iterator[Node]:
-    """Every node of the tree, parents before children, left to right (no recursion)."""
+    """Every node of the tree, parents before children, left to right (no recursion). Every
+    formula of a catalog is walked when it is made, so the children are pushed here directly
+    rather than through children()."""
     stack = [node]
     while stack:
         current = stack.pop()
         yield current
-        stack.extend(reversed(children(current)))
+        if isinstance(current, Binary):
+            stack += (current.right, current.left)
+        elif isinstance(current, Call):
+            stack += reversed(current.args)
+        elif isinstance(current, Unary):
+            stack.append(current.operand)
 
 
 def depth(node: Node) -> int:

@@ -70,17 +70,14 @@ class Skeleton(NamedTuple):
 
 
 def skeleton(node: ast.Node) -> Skeleton:
-    """The shape of ``node`` and its names and numbers, in one walk (no recursion): parents
-    before children, left to right, as :func:`ast.walk` and the compiler go."""
+    """The shape of ``node`` and its names and numbers, in one :func:`ast.walk` (parents before
+    children, left to right: the order in which the compiler meets the numbers)."""
     key: list[object] = []
     names: dict[str, int] = {}
     numbers: list[Decimal] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
+    for current in ast.walk(node):
         if isinstance(current, ast.Binary):
             key.append(current.op)
-            stack += (current.right, current.left)
         elif isinstance(current, ast.Ref):
             key.append((names.setdefault(current.name, len(names)), current.period))
         elif isinstance(current, ast.Number):
@@ -88,10 +85,8 @@ def skeleton(node: ast.Node) -> Skeleton:
             key.append(0)
         elif isinstance(current, ast.Call):
             key.append((current.func, len(current.args)))
-            stack += reversed(current.args)
         else:
             key.append(("unary", current.op))
-            stack.append(current.operand)
     return Skeleton(tuple(key), tuple(names), tuple(numbers))
 
 
@@ -215,7 +210,7 @@ class _Compiler:
             "_slow": _slow,
             "_min": minimum,
             "_max": maximum,
-            "_finite": Decimal.is_finite,  # a global name: cheaper than the method's look-up
+            "_finite": Decimal.is_finite,  # as a function: TypeError for anything but a Decimal
             "_NO_YEAR": _NO_YEAR,
             "_sum": total,
             "_avg": mean,
